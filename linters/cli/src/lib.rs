@@ -1,0 +1,1 @@
+//! lintgate's CLI.

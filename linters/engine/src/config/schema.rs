@@ -1,0 +1,46 @@
+//! What a checker's configuration table (`[python]`, `[shell]`, ...) may
+//! hold. Each checker crate declares its [`SectionSpec`]; keys it does not
+//! declare are errors.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionKind {
+    String,
+    Integer,
+    Boolean,
+    StringList,
+}
+
+impl OptionKind {
+    pub fn describe(self) -> &'static str {
+        match self {
+            OptionKind::String => "a string",
+            OptionKind::Integer => "an integer",
+            OptionKind::Boolean => "true or false",
+            OptionKind::StringList => "a list of strings",
+        }
+    }
+
+    pub fn accepts(self, value: &toml::Value) -> bool {
+        match (self, value) {
+            (OptionKind::String, toml::Value::String(_))
+            | (OptionKind::Integer, toml::Value::Integer(_))
+            | (OptionKind::Boolean, toml::Value::Boolean(_)) => true,
+            (OptionKind::StringList, toml::Value::Array(items)) => items.iter().all(|i| i.is_str()),
+            _ => false,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct OptionSpec {
+    pub name: &'static str,
+    pub kind: OptionKind,
+    pub doc: &'static str,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct SectionSpec {
+    /// The table name, also the checker's name (`python`).
+    pub name: &'static str,
+    pub options: &'static [OptionSpec],
+}

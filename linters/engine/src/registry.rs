@@ -1,0 +1,102 @@
+//! The rule registry, generated at build time from `rules/**/*.md`.
+
+use crate::diagnostic::Severity;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FixAvailability {
+    None,
+    Sometimes,
+    Always,
+}
+
+impl FixAvailability {
+    pub fn name(self) -> &'static str {
+        match self {
+            FixAvailability::None => "none",
+            FixAvailability::Sometimes => "sometimes",
+            FixAvailability::Always => "always",
+        }
+    }
+}
+
+/// One rule, as its `rules/<family>/<CODE>.md` file describes it.
+#[derive(Debug)]
+pub struct Rule {
+    pub code: &'static str,
+    /// The alias (`merge-conflict-marker`), usable wherever a code is.
+    pub name: &'static str,
+    /// The folder under `rules/` (`runner`, `python`, ...).
+    pub family: &'static str,
+    /// The checker that reports it.
+    pub checker: &'static str,
+    pub severity: Severity,
+    /// On unless configuration says otherwise.
+    pub enabled: bool,
+    pub fix: FixAvailability,
+    pub since: &'static str,
+    pub summary: &'static str,
+    /// The Markdown documentation (front matter removed).
+    pub body: &'static str,
+    /// The file name the examples are checked as.
+    pub example_file: &'static str,
+    /// Why there are no runnable examples, for the rare rule about the file
+    /// system rather than file contents.
+    pub no_example: Option<&'static str>,
+    /// Code that must trigger the rule.
+    pub example: Option<&'static [u8]>,
+    /// Code that must not.
+    pub use_instead: Option<&'static [u8]>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/rules.rs"));
+
+/// Every rule, sorted by code.
+pub fn all() -> &'static [Rule] {
+    RULES
+}
+
+/// A rule by its code or its alias.
+pub fn find(code_or_name: &str) -> Option<&'static Rule> {
+    RULES
+        .iter()
+        .find(|r| r.code == code_or_name || r.name == code_or_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_follow_the_conventions() {
+        for rule in all() {
+            let lintgate_code = rule
+                .code
+                .strip_prefix("LG")
+                .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()));
+            let tool_code = rule
+                .code
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_uppercase())
+                && rule.code.bytes().any(|b| b.is_ascii_digit());
+            assert!(
+                lintgate_code || tool_code,
+                "{}: not a valid code",
+                rule.code
+            );
+            assert!(
+                rule.name
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit()),
+                "{}: alias `{}` must be kebab-case",
+                rule.code,
+                rule.name
+            );
+            assert!(
+                !rule.summary.ends_with('.'),
+                "{}: summary ends with a period",
+                rule.code
+            );
+        }
+    }
+}

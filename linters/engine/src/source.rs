@@ -1,0 +1,130 @@
+//! A file's text with the index that turns byte offsets into positions.
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use crate::kind::FileKind;
+
+/// A 1-based line and column; columns count characters, not bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct Position {
+    pub line: u32,
+    pub column: u32,
+}
+
+/// Byte offsets of line starts, built once per file.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Lines end at `\n`; a lone `\r` does not start a new line (as in
+    /// ShellCheck and pycodestyle's reports, lines are `\n`-separated).
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex { starts }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// 0-based line number holding `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset) - 1
+    }
+
+    /// Byte range of 0-based line `line`, without its line terminator.
+    pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
+        let start = self.starts[line];
+        let end = self
+            .starts
+            .get(line + 1)
+            .map_or(text.len(), |&next| next - 1);
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
+            end - 1
+        } else {
+            end
+        };
+        start..end.max(start)
+    }
+
+    /// The position of a byte offset (clamped to the text and to a char boundary).
+    pub fn position(&self, text: &str, offset: usize) -> Position {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line_of(offset);
+        let column = text[self.starts[line]..offset].chars().count() + 1;
+        Position {
+            line: to_u32(line + 1),
+            column: to_u32(column),
+        }
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// A file that was read and decoded, ready for checkers.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// Repository-relative path with `/` separators, as shown in reports.
+    pub path: String,
+    /// Where it is on disk (for checkers that need neighbours, like
+    /// `.shellcheckrc`); for standard input, the path it stands for.
+    pub disk_path: PathBuf,
+    pub kind: FileKind,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: String, disk_path: PathBuf, kind: FileKind, text: String) -> SourceFile {
+        let lines = LineIndex::new(&text);
+        SourceFile {
+            path,
+            disk_path,
+            kind,
+            text,
+            lines,
+        }
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        self.lines.position(&self.text, offset)
+    }
+
+    /// The text of the 0-based line `line`, without its terminator.
+    pub fn line_text(&self, line: usize) -> &str {
+        &self.text[self.lines.line_range(&self.text, line)]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_lines() {
+        let text = "ab\r\nçé x\n\nlast";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
+        let x = text.find('x').unwrap();
+        assert_eq!(index.position(text, x), Position { line: 2, column: 4 });
+        assert_eq!(
+            index.position(text, text.len()),
+            Position { line: 4, column: 5 }
+        );
+        assert_eq!(&text[index.line_range(text, 0)], "ab");
+        assert_eq!(&text[index.line_range(text, 2)], "");
+        // Inside a multi-byte character: the character's own column.
+        assert_eq!(index.position(text, x - 2), Position { line: 2, column: 2 });
+    }
+}

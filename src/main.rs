@@ -1,0 +1,3 @@
+fn main() {
+    lintgate_cli::main()
+}
