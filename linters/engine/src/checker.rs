@@ -53,6 +53,7 @@ pub struct LocatedFinding {
     pub start: Position,
     pub end: Position,
     pub code: String,
+    pub severity: crate::diagnostic::Severity,
     pub message: String,
 }
 

@@ -120,7 +120,7 @@ pub struct Config {
     /// Later entries win.
     pub severity: Vec<(Selector, Severity)>,
     /// Checker tables (`[python]`, ...): option name -> value.
-    pub sections: BTreeMap<String, BTreeMap<String, toml::Value>>,
+    pub sections: BTreeMap<String, toml::Table>,
     /// For `config --show`: top-level key (or `section.key`) -> where each
     /// contribution to it came from, base first.
     pub origins: BTreeMap<String, Vec<Origin>>,

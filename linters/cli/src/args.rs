@@ -1,0 +1,205 @@
+//! Command-line arguments (clap derive).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use lintgate_engine::diagnostic::Severity;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "lintgate",
+    version,
+    about = "Lint and gate a whole repository: Python, shell, shell inside CI YAML, Markdown",
+    after_help = "With no command, `lintgate` runs `lintgate lint .`."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint files and directories (the default command).
+    Lint(LintArgs),
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
+    /// Show a rule's documentation.
+    Explain {
+        /// A rule code (`LG005`) or alias (`merge-conflict-marker`).
+        code: String,
+    },
+    /// Show the configuration that applies to a path.
+    Config(ConfigArgs),
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Junit,
+    Codequality,
+    Sarif,
+    Github,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailLevel {
+    Error,
+    Warning,
+    Info,
+}
+
+impl From<FailLevel> for Severity {
+    fn from(level: FailLevel) -> Severity {
+        match level {
+            FailLevel::Error => Severity::Error,
+            FailLevel::Warning => Severity::Warning,
+            FailLevel::Info => Severity::Info,
+        }
+    }
+}
+
+/// `--report FORMAT=PATH`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportTarget {
+    pub format: Format,
+    pub path: PathBuf,
+}
+
+fn parse_report(text: &str) -> Result<ReportTarget, String> {
+    let (format, path) = text
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=PATH (e.g. junit=out/junit.xml), got `{text}`"))?;
+    let format = Format::from_str(format, true).map_err(|_| {
+        let names: Vec<_> = Format::value_variants()
+            .iter()
+            .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
+            .collect();
+        format!(
+            "unknown report format `{format}` (one of {})",
+            names.join(", ")
+        )
+    })?;
+    if path.is_empty() {
+        return Err(format!("`{text}` names no path"));
+    }
+    Ok(ReportTarget {
+        format,
+        path: path.into(),
+    })
+}
+
+/// Where configuration comes from.
+#[derive(Debug, Clone, Args)]
+pub struct ConfigSource {
+    /// Use this configuration file for every file, instead of the nearest one.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+    /// Ignore all configuration files.
+    #[arg(long)]
+    pub isolated: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LintArgs {
+    /// Files and directories to lint; `-` reads standard input (with --stdin-filename).
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Output format on standard output.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also write a report to a file; repeatable (`--report junit=out/junit.xml`).
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_report)]
+    pub report: Vec<ReportTarget>,
+    /// The lowest severity that fails the run [default: warning, or `fail-on` in configuration].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailLevel>,
+    /// Exit 0 even when there are findings (configuration and internal errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Rules to enable, replacing the configuration's selection (codes, prefixes, aliases, ALL).
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub select: Option<Vec<String>>,
+    /// Rules to enable in addition to the selection.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub extend_select: Vec<String>,
+    /// Rules to disable.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    pub ignore: Vec<String>,
+    #[command(flatten)]
+    pub config_source: ConfigSource,
+    /// Apply exclusions to paths named on the command line too.
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Number of parallel jobs [default: number of cores].
+    #[arg(long, short = 'j', value_name = "N")]
+    pub jobs: Option<usize>,
+    /// When to colour the text output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Print counts per code instead of each finding (text format).
+    #[arg(long)]
+    pub statistics: bool,
+    /// Print findings only, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// List notes (skipped files and the like) in text and JSON output.
+    #[arg(long)]
+    pub show_notes: bool,
+    /// Print the files that would be linted, with their kinds, and exit.
+    #[arg(long)]
+    pub show_files: bool,
+    /// Lint standard input as if it were this file (pass `-` as the path).
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+impl Default for LintArgs {
+    fn default() -> Self {
+        LintArgs::parse_from(["lint"])
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ConfigArgs {
+    /// Print the effective configuration and where each value came from.
+    #[arg(long, required = true)]
+    pub show: bool,
+    /// The file or directory whose configuration to show [default: .].
+    #[arg(value_name = "PATH")]
+    pub path: Option<PathBuf>,
+    #[command(flatten)]
+    pub config_source: ConfigSource,
+}
+
+impl LintArgs {
+    fn parse_from<I: IntoIterator<Item = &'static str>>(args: I) -> LintArgs {
+        #[derive(Parser)]
+        struct Wrapper {
+            #[command(flatten)]
+            lint: LintArgs,
+        }
+        Wrapper::parse_from(args).lint
+    }
+}

@@ -1,0 +1,27 @@
+//! The checkers compiled into lintgate. A new checker crate is wired in here.
+
+use lintgate_engine::checker::{BatchChecker, FileChecker, RepoChecker};
+use lintgate_engine::config::SectionSpec;
+
+use crate::rules::conflict_marker::RunnerChecker;
+
+#[derive(Default)]
+pub struct Checkers {
+    pub file: Vec<Box<dyn FileChecker>>,
+    pub batch: Vec<Box<dyn BatchChecker>>,
+    pub repo: Vec<Box<dyn RepoChecker>>,
+}
+
+/// Every native checker.
+pub fn native() -> Checkers {
+    Checkers {
+        file: vec![Box::new(RunnerChecker)],
+        batch: Vec::new(),
+        repo: Vec::new(),
+    }
+}
+
+/// The configuration tables the native checkers declare (`[python]`, ...).
+pub fn sections() -> &'static [SectionSpec] {
+    &[]
+}

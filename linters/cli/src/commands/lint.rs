@@ -1,0 +1,171 @@
+//! `lintgate lint`: discover, check, report, and decide the exit status.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use lintgate_engine::diagnostic::Severity;
+use lintgate_engine::kind::{self, FileKind, PathClass};
+use lintgate_engine::selector::{SelectionLayer, Selector};
+
+use crate::args::{ColorChoice, LintArgs};
+use crate::discovery::{Candidate, Discovery, DiscoveryError, Walk};
+use crate::report::{self, ReportOptions};
+use crate::runner::{self, RunOutput};
+use crate::settings::{Resolver, absolute, display_path, project_root};
+use crate::{Status, UsageError, checkers};
+
+pub fn run(args: LintArgs) -> Result<Status, UsageError> {
+    let cwd = std::env::current_dir()?;
+    let root = project_root(&cwd);
+    let resolver = Arc::new(Resolver::new(
+        &args.config_source,
+        command_line_layer(&args)?,
+        checkers::sections(),
+    )?);
+    let jobs = match args.jobs {
+        Some(0) => return Err(UsageError("--jobs must be at least 1".into())),
+        Some(n) => n,
+        None => std::thread::available_parallelism().map_or(1, usize::from),
+    };
+    let (discovery, stdin) = if let Some(name) = &args.stdin_filename {
+        if !(args.paths.is_empty() || args.paths == [PathBuf::from("-")]) {
+            return Err(UsageError(
+                "--stdin-filename lints standard input: pass `-` as the only path".into(),
+            ));
+        }
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        let candidate = stdin_candidate(&resolver, &root, &absolute(&cwd, name), &bytes)?;
+        (
+            Discovery {
+                candidates: vec![candidate],
+                ..Discovery::default()
+            },
+            Some(bytes),
+        )
+    } else {
+        if args.paths.iter().any(|p| p == Path::new("-")) {
+            return Err(UsageError(
+                "reading standard input (`-`) needs --stdin-filename PATH".into(),
+            ));
+        }
+        let paths: Vec<PathBuf> = if args.paths.is_empty() {
+            vec![cwd.clone()]
+        } else {
+            args.paths.iter().map(|p| absolute(&cwd, p)).collect()
+        };
+        let walk = Walk {
+            root: &root,
+            resolver: &resolver,
+            force_exclude: args.force_exclude,
+            jobs,
+        };
+        let discovery = walk.discover(&paths).map_err(|e| match e {
+            DiscoveryError::NotFound(path) => {
+                UsageError(format!("path not found: {}", path.display()))
+            }
+            DiscoveryError::Config(e) => UsageError(e.to_string()),
+        })?;
+        (discovery, None)
+    };
+    if args.show_files {
+        for c in &discovery.candidates {
+            println!("{}\t{}", c.kind, c.display);
+        }
+        return Ok(Status::Clean);
+    }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+    let checkers = checkers::native();
+    let output = pool.install(|| runner::run(discovery, stdin, &checkers, &root));
+    let root_settings = resolver.for_dir(&root)?;
+    let fail_on = args
+        .fail_on
+        .map(Severity::from)
+        .or(root_settings.config.fail_on)
+        .unwrap_or(Severity::Warning);
+    let options = ReportOptions {
+        fail_on,
+        color: match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        },
+        show_notes: args.show_notes,
+        statistics: args.statistics,
+        quiet: args.quiet,
+    };
+    print!("{}", report::render(args.format, &output, &options));
+    let mut status = status_of(&output, fail_on, args.exit_zero);
+    let file_options = ReportOptions {
+        color: false,
+        ..options
+    };
+    for target in &args.report {
+        let path = absolute(&cwd, &target.path);
+        let content = report::render(target.format, &output, &file_options);
+        if let Err(e) = report::write_atomic(&path, &content) {
+            eprintln!(
+                "lintgate: error: cannot write report {}: {e}",
+                path.display()
+            );
+            status = Status::Error;
+        }
+    }
+    for failure in &output.failures {
+        eprintln!("lintgate: error: {failure}");
+    }
+    Ok(status)
+}
+
+fn status_of(output: &RunOutput, fail_on: Severity, exit_zero: bool) -> Status {
+    if !output.failures.is_empty() {
+        Status::Error
+    } else if output.diagnostics.iter().any(|d| d.severity >= fail_on) && !exit_zero {
+        Status::Findings
+    } else {
+        Status::Clean
+    }
+}
+
+fn command_line_layer(args: &LintArgs) -> Result<SelectionLayer, UsageError> {
+    let parse = |flag: &str, list: &[String]| -> Result<Vec<Selector>, UsageError> {
+        list.iter()
+            .filter(|s| !s.is_empty())
+            .map(|s| Selector::parse(s.trim()).map_err(|e| UsageError(format!("{flag}: {e}"))))
+            .collect()
+    };
+    Ok(SelectionLayer {
+        select: args
+            .select
+            .as_deref()
+            .map(|s| parse("--select", s))
+            .transpose()?,
+        extend_select: parse("--extend-select", &args.extend_select)?,
+        ignore: parse("--ignore", &args.ignore)?,
+    })
+}
+
+/// Standard input stands for the file at `path`, which need not exist.
+fn stdin_candidate(
+    resolver: &Resolver,
+    root: &Path,
+    path: &Path,
+    bytes: &[u8],
+) -> Result<Candidate, UsageError> {
+    let display = display_path(root, path);
+    let kind = match kind::classify_path(Path::new(&display)) {
+        PathClass::Kind(kind) => kind,
+        PathClass::NeedsShebang => kind::classify_shebang(bytes).unwrap_or(FileKind::Other),
+        PathClass::Unknown => FileKind::Other,
+    };
+    let settings = resolver.for_dir(path.parent().unwrap_or(root))?;
+    Ok(Candidate {
+        path: path.to_path_buf(),
+        display,
+        kind,
+        settings,
+    })
+}

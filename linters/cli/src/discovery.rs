@@ -1,0 +1,261 @@
+//! Finding the files to lint: a parallel, gitignore-aware walk of each
+//! directory argument, plus files named explicitly.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, mpsc};
+
+use ignore::{WalkBuilder, WalkState};
+use lintgate_engine::config::ConfigError;
+use lintgate_engine::diagnostic::Note;
+use lintgate_engine::kind::{self, FileKind, PathClass};
+
+use crate::settings::{Resolver, Settings, display_path};
+
+/// A file that will be read and checked.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    /// Repository-relative POSIX path.
+    pub display: String,
+    pub kind: FileKind,
+    pub settings: Arc<Settings>,
+}
+
+/// A path that exists but could not be looked into (an unreadable directory).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unreadable {
+    pub display: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Discovery {
+    pub candidates: Vec<Candidate>,
+    pub unreadable: Vec<Unreadable>,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Debug)]
+pub enum DiscoveryError {
+    NotFound(PathBuf),
+    Config(ConfigError),
+}
+
+impl From<ConfigError> for DiscoveryError {
+    fn from(e: ConfigError) -> Self {
+        DiscoveryError::Config(e)
+    }
+}
+
+pub struct Walk<'a> {
+    pub root: &'a Path,
+    pub resolver: &'a Arc<Resolver>,
+    pub force_exclude: bool,
+    pub jobs: usize,
+}
+
+enum Found {
+    File(Candidate),
+    Unreadable(Unreadable),
+    Note(Note),
+}
+
+impl Walk<'_> {
+    /// Discovers the files under `paths` (absolute), sorted by display path.
+    pub fn discover(&self, paths: &[PathBuf]) -> Result<Discovery, DiscoveryError> {
+        let mut found = Vec::new();
+        let mut dirs = Vec::new();
+        for path in paths {
+            let Ok(metadata) = path.metadata() else {
+                return Err(DiscoveryError::NotFound(path.clone()));
+            };
+            if self.force_exclude && self.is_excluded_with_ancestors(path)? {
+                continue;
+            }
+            if metadata.is_dir() {
+                dirs.push(path.clone());
+            } else if let Some(item) = self.classify(path, true)? {
+                found.push(item);
+            }
+        }
+        if !dirs.is_empty() {
+            found.extend(self.walk(&dirs)?);
+        }
+        let mut discovery = Discovery::default();
+        for item in found {
+            match item {
+                Found::File(c) => discovery.candidates.push(c),
+                Found::Unreadable(u) => discovery.unreadable.push(u),
+                Found::Note(n) => discovery.notes.push(n),
+            }
+        }
+        discovery
+            .candidates
+            .sort_by(|a, b| a.display.cmp(&b.display));
+        discovery.candidates.dedup_by(|a, b| a.path == b.path);
+        discovery.notes.sort();
+        Ok(discovery)
+    }
+
+    fn walk(&self, dirs: &[PathBuf]) -> Result<Vec<Found>, DiscoveryError> {
+        let mut builder = WalkBuilder::new(&dirs[0]);
+        for dir in &dirs[1..] {
+            builder.add(dir);
+        }
+        let first_error: Arc<Mutex<Option<ConfigError>>> = Arc::default();
+        let resolver = self.resolver.clone();
+        let filter_error = first_error.clone();
+        builder
+            .hidden(false)
+            .require_git(false)
+            .follow_links(false)
+            .threads(self.jobs)
+            .filter_entry(move |entry| {
+                let (Some(parent), true) = (entry.path().parent(), entry.depth() > 0) else {
+                    return true;
+                };
+                match resolver.for_dir(parent) {
+                    Ok(settings) => !settings.config.is_excluded(entry.path()),
+                    Err(e) => {
+                        filter_error
+                            .lock()
+                            .unwrap_or_else(|p| p.into_inner())
+                            .get_or_insert(e);
+                        false
+                    }
+                }
+            });
+        let (sender, receiver) = mpsc::channel();
+        builder.build_parallel().run(|| {
+            let sender = sender.clone();
+            let first_error = first_error.clone();
+            Box::new(move |entry| {
+                let item = match entry {
+                    Ok(entry) if entry.path_is_symlink() => Some(Found::Note(Note::new(
+                        display_path(self.root, entry.path()),
+                        "symbolic link not followed",
+                    ))),
+                    Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+                        match self.classify(entry.path(), false) {
+                            Ok(item) => item,
+                            Err(e) => {
+                                first_error
+                                    .lock()
+                                    .unwrap_or_else(|p| p.into_inner())
+                                    .get_or_insert(e);
+                                return WalkState::Quit;
+                            }
+                        }
+                    }
+                    Ok(_) => None,
+                    Err(error) => Some(self.walk_error(error)),
+                };
+                if let Some(item) = item {
+                    let _ = sender.send(item);
+                }
+                WalkState::Continue
+            })
+        });
+        drop(sender);
+        if let Some(error) = first_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            return Err(error.into());
+        }
+        Ok(receiver.into_iter().collect())
+    }
+
+    fn walk_error(&self, error: ignore::Error) -> Found {
+        let path = walk_error_path(&error);
+        match path {
+            Some(path) => Found::Unreadable(Unreadable {
+                display: display_path(self.root, &path),
+                message: format!(
+                    "cannot read directory entry: {}",
+                    walk_error_message(&error)
+                ),
+            }),
+            None => Found::Note(Note::new("", format!("while walking: {error}"))),
+        }
+    }
+
+    /// The kind of the file at `path`; `None` for files of no kind we lint,
+    /// unless named explicitly.
+    fn classify(&self, path: &Path, explicit: bool) -> Result<Option<Found>, ConfigError> {
+        let display = display_path(self.root, path);
+        let kind = match kind::classify_path(Path::new(&display)) {
+            PathClass::Kind(kind) => Some(kind),
+            PathClass::NeedsShebang => match sniff(path) {
+                Ok(head) => kind::classify_shebang(&head),
+                Err(e) if explicit => {
+                    return Ok(Some(Found::Unreadable(Unreadable {
+                        display,
+                        message: e.to_string(),
+                    })));
+                }
+                Err(e) => {
+                    let note = format!("not classified: its first line cannot be read ({e})");
+                    return Ok(Some(Found::Note(Note::new(display, note))));
+                }
+            },
+            PathClass::Unknown => None,
+        };
+        let kind = match (kind, explicit) {
+            (Some(kind), _) => kind,
+            (None, true) => FileKind::Other,
+            (None, false) => return Ok(None),
+        };
+        let settings = self.resolver.for_path(path)?;
+        Ok(Some(Found::File(Candidate {
+            path: path.to_path_buf(),
+            display,
+            kind,
+            settings,
+        })))
+    }
+
+    /// `--force-exclude` on an explicit path: excluded if it or any directory
+    /// between it and the root is.
+    fn is_excluded_with_ancestors(&self, path: &Path) -> Result<bool, ConfigError> {
+        for ancestor in path.ancestors() {
+            let Some(parent) = ancestor.parent() else {
+                break;
+            };
+            if self.resolver.for_dir(parent)?.config.is_excluded(ancestor) {
+                return Ok(true);
+            }
+            if ancestor == self.root {
+                break;
+            }
+        }
+        Ok(false)
+    }
+}
+
+fn sniff(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(kind::SNIFF_LEN);
+    File::open(path)?
+        .take(kind::SNIFF_LEN as u64)
+        .read_to_end(&mut head)?;
+    Ok(head)
+}
+
+fn walk_error_path(error: &ignore::Error) -> Option<PathBuf> {
+    match error {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            walk_error_path(err)
+        }
+        ignore::Error::Loop { child, .. } => Some(child.clone()),
+        _ => None,
+    }
+}
+
+fn walk_error_message(error: &ignore::Error) -> String {
+    match error {
+        ignore::Error::WithPath { err, .. }
+        | ignore::Error::WithDepth { err, .. }
+        | ignore::Error::WithLineNumber { err, .. } => walk_error_message(err),
+        other => other.to_string(),
+    }
+}

@@ -1,0 +1,133 @@
+//! Which configuration applies to which directory: the nearest
+//! configuration file up the tree (alone, with its `extend` chain), a
+//! `--config` file for everything, or none with `--isolated`.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
+
+use lintgate_engine::config::{self, Config, ConfigError, SectionSpec};
+use lintgate_engine::selector::{RuleSelection, SelectionLayer};
+
+use crate::args::ConfigSource;
+
+/// A configuration with its rule selection worked out.
+#[derive(Debug)]
+pub struct Settings {
+    pub config: Config,
+    pub selection: RuleSelection,
+}
+
+impl Settings {
+    fn new(config: Config, command_line: &SelectionLayer) -> Settings {
+        let selection = config.rule_selection(command_line);
+        Settings { config, selection }
+    }
+}
+
+pub struct Resolver {
+    command_line: SelectionLayer,
+    sections: &'static [SectionSpec],
+    /// Set with `--config` or `--isolated`: one configuration for all.
+    fixed: Option<Arc<Settings>>,
+    by_dir: RwLock<HashMap<PathBuf, Arc<Settings>>>,
+}
+
+impl Resolver {
+    pub fn new(
+        source: &ConfigSource,
+        command_line: SelectionLayer,
+        sections: &'static [SectionSpec],
+    ) -> Result<Resolver, ConfigError> {
+        let fixed = if source.isolated {
+            Some(Arc::new(Settings::new(Config::default(), &command_line)))
+        } else if let Some(path) = &source.config {
+            Some(Arc::new(Settings::new(
+                config::load(path, sections)?,
+                &command_line,
+            )))
+        } else {
+            None
+        };
+        Ok(Resolver {
+            command_line,
+            sections,
+            fixed,
+            by_dir: RwLock::default(),
+        })
+    }
+
+    /// The settings for files directly in `dir` (an absolute path).
+    pub fn for_dir(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        if let Some(fixed) = &self.fixed {
+            return Ok(fixed.clone());
+        }
+        if let Some(found) = self
+            .by_dir
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(dir)
+        {
+            return Ok(found.clone());
+        }
+        let settings = match config::config_in_dir(dir)? {
+            Some(file) => Arc::new(Settings::new(
+                config::load(&file, self.sections)?,
+                &self.command_line,
+            )),
+            None => match dir.parent() {
+                Some(parent) => self.for_dir(parent)?,
+                None => Arc::new(Settings::new(Config::default(), &self.command_line)),
+            },
+        };
+        let mut cache = self.by_dir.write().unwrap_or_else(|e| e.into_inner());
+        Ok(cache.entry(dir.to_path_buf()).or_insert(settings).clone())
+    }
+
+    /// The settings for a file (or directory) at `path`.
+    pub fn for_path(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
+        let dir = if path.is_dir() {
+            path
+        } else {
+            path.parent().unwrap_or(path)
+        };
+        self.for_dir(dir)
+    }
+}
+
+/// The repository root: the nearest ancestor of `cwd` with a `.git`, else
+/// `cwd`. Report paths are relative to it.
+pub fn project_root(cwd: &Path) -> PathBuf {
+    cwd.ancestors()
+        .find(|dir| dir.join(".git").exists())
+        .unwrap_or(cwd)
+        .to_path_buf()
+}
+
+/// `path` relative to `root` with `/` separators; paths outside the root
+/// stay absolute.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
+    if rel.is_absolute() {
+        rel.to_string_lossy().into_owned()
+    } else {
+        parts.join("/")
+    }
+}
+
+/// Joins `path` onto `cwd` and removes `.` and `..` without touching the disk
+/// (so symlinks named on the command line keep their names).
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in cwd.join(path).components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
