@@ -1,1 +1,35 @@
-fn main() {}
+//! `cargo xtask <task>`: the project's own chores.
+//!
+//! - `codegen [--check]`: write (or verify) `docs/rules/`.
+//! - `test [ARGS...]`: install the real tools the tests use, then run them.
+//! - `bench walk [--files N]`: discovery and reading against ripgrep.
+
+mod bench;
+mod codegen;
+mod process;
+mod tools;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Result, bail};
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    match args.first().map(String::as_str) {
+        Some("codegen") => codegen::run(&root, args.iter().any(|a| a == "--check")),
+        Some("test") => tools::test(&root, &args[1..]),
+        Some("tools") => tools::install(&root).map(|_| ()),
+        Some("bench") => bench::run(&root, &args[1..]),
+        _ => bail!(
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | bench walk [--files N]>"
+        ),
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in the workspace")
+        .to_path_buf()
+}

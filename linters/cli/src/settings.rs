@@ -26,6 +26,8 @@ impl Settings {
 }
 
 pub struct Resolver {
+    /// Error messages name configuration files relative to this directory.
+    cwd: PathBuf,
     command_line: SelectionLayer,
     sections: &'static [SectionSpec],
     /// Set with `--config` or `--isolated`: one configuration for all.
@@ -35,6 +37,7 @@ pub struct Resolver {
 
 impl Resolver {
     pub fn new(
+        cwd: &Path,
         source: &ConfigSource,
         command_line: SelectionLayer,
         sections: &'static [SectionSpec],
@@ -42,14 +45,14 @@ impl Resolver {
         let fixed = if source.isolated {
             Some(Arc::new(Settings::new(Config::default(), &command_line)))
         } else if let Some(path) = &source.config {
-            Some(Arc::new(Settings::new(
-                config::load(path, sections)?,
-                &command_line,
-            )))
+            let config =
+                config::load(&absolute(cwd, path), sections).map_err(|e| relative_error(cwd, e))?;
+            Some(Arc::new(Settings::new(config, &command_line)))
         } else {
             None
         };
         Ok(Resolver {
+            cwd: cwd.to_path_buf(),
             command_line,
             sections,
             fixed,
@@ -59,6 +62,10 @@ impl Resolver {
 
     /// The settings for files directly in `dir` (an absolute path).
     pub fn for_dir(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
+        self.lookup(dir).map_err(|e| relative_error(&self.cwd, e))
+    }
+
+    fn lookup(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
         if let Some(fixed) = &self.fixed {
             return Ok(fixed.clone());
         }
@@ -76,7 +83,7 @@ impl Resolver {
                 &self.command_line,
             )),
             None => match dir.parent() {
-                Some(parent) => self.for_dir(parent)?,
+                Some(parent) => self.lookup(parent)?,
                 None => Arc::new(Settings::new(Config::default(), &self.command_line)),
             },
         };
@@ -130,4 +137,17 @@ pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+/// `path` relative to `base` when it is below it, for messages.
+pub fn relative_to(base: &Path, path: &Path) -> String {
+    path.strip_prefix(base).map_or_else(
+        |_| path.display().to_string(),
+        |rel| rel.display().to_string(),
+    )
+}
+
+fn relative_error(cwd: &Path, mut error: ConfigError) -> ConfigError {
+    error.path = relative_to(cwd, &error.path).into();
+    error
 }

@@ -48,6 +48,29 @@ pub struct Rule {
     pub use_instead: Option<&'static [u8]>,
 }
 
+impl Rule {
+    /// The rule's documentation page, as `lintgate explain` prints it and
+    /// `docs/rules/<CODE>.md` holds it.
+    pub fn page(&self) -> String {
+        let on = if self.enabled {
+            "on by default"
+        } else {
+            "off by default"
+        };
+        format!(
+            "# {} ({})\n\n{}.\n\nChecker: `{}` · Severity: {} · {on} · Fix: {} · Since: {}\n\n{}",
+            self.code,
+            self.name,
+            self.summary,
+            self.checker,
+            self.severity,
+            self.fix.name(),
+            self.since,
+            self.body
+        )
+    }
+}
+
 include!(concat!(env!("OUT_DIR"), "/rules.rs"));
 
 /// Every rule, sorted by code.

@@ -7,16 +7,18 @@ use lintgate_engine::config::Origin;
 use lintgate_engine::selector::SelectionLayer;
 
 use crate::args::ConfigArgs;
-use crate::settings::{Resolver, absolute};
+use crate::settings::{Resolver, absolute, relative_to};
 use crate::{Status, UsageError, checkers};
 
 pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
     let cwd = std::env::current_dir()?;
     let path = absolute(&cwd, args.path.as_deref().unwrap_or(".".as_ref()));
     if !path.exists() {
-        return Err(UsageError(format!("path not found: {}", path.display())));
+        let shown = args.path.as_deref().unwrap_or(".".as_ref()).display();
+        return Err(UsageError(format!("path not found: {shown}")));
     }
     let resolver = Resolver::new(
+        &cwd,
         &args.config_source,
         SelectionLayer::default(),
         checkers::sections(),
@@ -24,23 +26,28 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
     let settings = resolver.for_path(&path)?;
     let config = &settings.config;
     let mut out = String::new();
-    let _ = writeln!(out, "# configuration for {}", path.display());
+    let shown = |p: &std::path::Path| relative_to(&cwd, p);
+    let _ = writeln!(
+        out,
+        "# configuration for {}",
+        args.path.as_deref().unwrap_or(".".as_ref()).display()
+    );
     if config.files.is_empty() {
         let _ = writeln!(out, "# no configuration file: defaults only");
     }
     for file in &config.files {
-        let _ = writeln!(out, "# read {}", file.display());
+        let _ = writeln!(out, "# read {}", shown(file));
     }
     let origin = |key: &str| -> String {
         let origins = config.origins.get(key).map(Vec::as_slice).unwrap_or(&[]);
         if origins.is_empty() {
             return Origin::Default.to_string();
         }
-        origins
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join(", ")
+        let describe = |o: &Origin| match o {
+            Origin::File { path, line } => format!("{}:{line}", shown(path)),
+            other => other.to_string(),
+        };
+        origins.iter().map(describe).collect::<Vec<_>>().join(", ")
     };
     let join = |items: Vec<String>| {
         format!(

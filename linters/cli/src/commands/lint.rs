@@ -19,6 +19,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     let cwd = std::env::current_dir()?;
     let root = project_root(&cwd);
     let resolver = Arc::new(Resolver::new(
+        &cwd,
         &args.config_source,
         command_line_layer(&args)?,
         checkers::sections(),
@@ -49,6 +50,9 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
             return Err(UsageError(
                 "reading standard input (`-`) needs --stdin-filename PATH".into(),
             ));
+        }
+        if let Some(missing) = args.paths.iter().find(|p| !absolute(&cwd, p).exists()) {
+            return Err(UsageError(format!("path not found: {}", missing.display())));
         }
         let paths: Vec<PathBuf> = if args.paths.is_empty() {
             vec![cwd.clone()]
@@ -104,12 +108,11 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         ..options
     };
     for target in &args.report {
-        let path = absolute(&cwd, &target.path);
-        let content = report::render(target.format, &output, &file_options);
-        if let Err(e) = report::write_atomic(&path, &content) {
+                let content = report::render(target.format, &output, &file_options);
+        if let Err(e) = report::write_atomic(&target.path, &content) {
             eprintln!(
                 "lintgate: error: cannot write report {}: {e}",
-                path.display()
+                target.path.display()
             );
             status = Status::Error;
         }

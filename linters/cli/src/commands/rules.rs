@@ -53,26 +53,6 @@ pub fn explain(code: &str) -> Result<Status, UsageError> {
             suggest::did_you_mean(code, names)
         )));
     };
-    print!("{}", render(rule));
+    print!("{}", rule.page());
     Ok(Status::Clean)
-}
-
-/// A rule's page: title, metadata and its documentation.
-pub fn render(rule: &registry::Rule) -> String {
-    let on = if rule.enabled {
-        "on by default"
-    } else {
-        "off by default"
-    };
-    format!(
-        "# {} ({})\n\n{}.\n\nChecker: {} · Severity: {} · {on} · Fix: {} · Since: {}\n\n{}",
-        rule.code,
-        rule.name,
-        rule.summary,
-        rule.checker,
-        rule.severity,
-        rule.fix.name(),
-        rule.since,
-        rule.body
-    )
 }

@@ -44,7 +44,17 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir)?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        let reason = if dir.is_file() {
+            "it is a file".to_string()
+        } else {
+            e.to_string()
+        };
+        std::io::Error::new(
+            e.kind(),
+            format!("cannot create directory {}: {reason}", dir.display()),
+        )
+    })?;
     let mut file = tempfile::NamedTempFile::new_in(dir)?;
     file.write_all(content.as_bytes())?;
     file.as_file().sync_all()?;

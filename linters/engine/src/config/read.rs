@@ -173,7 +173,7 @@ fn read_table(
         match name {
             "extend" => {
                 let target = reader.string(name, value)?;
-                extend = Some((reader.dir.join(target), value.span()));
+                extend = Some((normalize(&reader.dir.join(target)), value.span()));
             }
             "select" => layer.select = Some(reader.selectors(name, value)?),
             "extend-select" => layer.extend_select = reader.selectors(name, value)?,
@@ -282,4 +282,19 @@ fn to_plain(value: &DeValue) -> Option<toml::Value> {
         ),
         DeValue::Datetime(_) | DeValue::Table(_) => return None,
     })
+}
+
+/// Removes `.` and `..` lexically, so `sub/../base.toml` reads as `base.toml`.
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir if out.file_name().is_some() => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }

@@ -1,0 +1,127 @@
+//! Helpers for the end-to-end tests: throwaway repositories and running the
+//! real `lintgate` binary in them.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_lintgate");
+
+/// A temporary directory to build a repository in.
+pub struct Repo {
+    pub dir: tempfile::TempDir,
+}
+
+impl Repo {
+    pub fn new() -> Repo {
+        Repo {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, rel: &str, content: impl AsRef<[u8]>) -> PathBuf {
+        let path = self.path().join(rel);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, content).unwrap();
+        path
+    }
+
+    /// `git init`, so `.gitignore` and the repository root work as in real use.
+    pub fn git_init(&self) {
+        let status = Command::new("git")
+            .args(["init", "-q"])
+            .current_dir(self.path())
+            .status()
+            .expect("git");
+        assert!(status.success());
+    }
+
+    pub fn lint(&self, args: &[&str]) -> Run {
+        self.run_in(".", args, None)
+    }
+
+    pub fn run_in(&self, cwd: &str, args: &[&str], stdin: Option<&[u8]>) -> Run {
+        run_command(
+            Command::new(BIN)
+                .args(args)
+                .current_dir(self.path().join(cwd)),
+            stdin,
+            self.path(),
+        )
+    }
+}
+
+/// A finished run with the temporary root replaced by `[ROOT]` in its output.
+#[derive(Debug)]
+pub struct Run {
+    pub status: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    /// Status and both streams, as snapshots store them.
+    pub fn transcript(&self) -> String {
+        format!(
+            "status: {}\n--- stdout\n{}--- stderr\n{}",
+            self.status, self.stdout, self.stderr
+        )
+    }
+}
+
+pub fn run_command(command: &mut Command, stdin: Option<&[u8]>, root: &Path) -> Run {
+    command
+        .env_remove("NO_COLOR")
+        .env("COLUMNS", "100")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    command.stdin(if stdin.is_some() {
+        Stdio::piped()
+    } else {
+        Stdio::null()
+    });
+    let mut child = command.spawn().expect("lintgate runs");
+    if let Some(bytes) = stdin {
+        child.stdin.take().unwrap().write_all(bytes).unwrap();
+    }
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = child.wait_with_output().unwrap();
+    let clean = |bytes: Vec<u8>| {
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let real = root.canonicalize().unwrap_or(root.to_path_buf());
+        text.replace(&real.display().to_string(), "[ROOT]")
+            .replace(&root.display().to_string(), "[ROOT]")
+    };
+    Run {
+        status: status.code().unwrap_or(-1),
+        stdout: clean(stdout),
+        stderr: clean(stderr),
+    }
+}
+
+/// The directory `cargo xtask test` installed the real tools into.
+pub fn tools_dir() -> PathBuf {
+    let dir = std::env::var_os("LINTGATE_TOOLS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join(".tools"));
+    assert!(
+        dir.join("venv/bin/python").exists(),
+        "the real tools are not installed in {}: run the tests with `cargo xtask test`",
+        dir.display()
+    );
+    dir
+}
+
+pub fn project_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}

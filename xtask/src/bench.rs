@@ -1,0 +1,266 @@
+//! `cargo xtask bench walk`: discovering, classifying and reading a large
+//! tree with no checkers enabled, against ripgrep listing the same tree and
+//! `cat` reading exactly the files lintgate reads, side by side in one run.
+//! Reports medians, ratios, 1-thread vs all-threads scaling and peak memory.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+
+use crate::process;
+use crate::tools::ensure_debian;
+
+struct Options {
+    files: usize,
+    runs: usize,
+}
+
+fn parse(args: &[String]) -> Result<Options> {
+    let mut options = Options {
+        files: 20_000,
+        runs: 10,
+    };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = || -> Result<usize> {
+            let text = iter
+                .next()
+                .with_context(|| format!("{arg} needs a number"))?;
+            text.parse()
+                .with_context(|| format!("{arg}: `{text}` is not a number"))
+        };
+        match arg.as_str() {
+            "--files" => options.files = value()?,
+            "--runs" => options.runs = value()?.max(1),
+            other => bail!("unknown bench option `{other}` (--files N, --runs N)"),
+        }
+    }
+    Ok(options)
+}
+
+pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    match args.first().map(String::as_str) {
+        Some("walk") => walk(root, &parse(&args[1..])?),
+        _ => bail!("usage: cargo xtask bench walk [--files N] [--runs N]"),
+    }
+}
+
+fn walk(root: &Path, options: &Options) -> Result<()> {
+    ensure_debian(&[("rg", "ripgrep"), ("time", "time")])?;
+    process::run(
+        Command::new(env!("CARGO"))
+            .args(["build", "--release", "--quiet", "--bin", "lintgate"])
+            .current_dir(root),
+    )?;
+    let lintgate = root.join("target/release/lintgate");
+    let tree = root.join(format!(".bench/walk-{}", options.files));
+    build_tree(&lintgate, &tree, options.files)?;
+    let list = tree.with_extension("list");
+    let files = file_list(&lintgate, &tree)?;
+    fs::write(&list, files.join("\n") + "\n")?;
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let tree_arg = tree.display().to_string();
+    let lint = |jobs: usize| -> Vec<String> {
+        let jobs = jobs.to_string();
+        [
+            lintgate.to_str().unwrap(),
+            "lint",
+            "--isolated",
+            "--ignore",
+            "ALL",
+            "--quiet",
+            "--jobs",
+            &jobs,
+            &tree_arg,
+        ]
+        .map(String::from)
+        .to_vec()
+    };
+    let ripgrep = vec![
+        "sh".into(),
+        "-c".into(),
+        format!(
+            "rg --files --threads {cores} '{tree_arg}' > /dev/null && xargs -d '\\n' -P {cores} -n 500 cat < '{}' > /dev/null",
+            list.display()
+        ),
+    ];
+    let commands = [
+        (format!("lintgate, {cores} threads"), lint(cores)),
+        (format!("rg --files + cat, {cores} processes"), ripgrep),
+        ("lintgate, 1 thread".to_string(), lint(1)),
+    ];
+    for (_, argv) in &commands {
+        time_once(argv)?; // warm the page cache and check that it runs
+    }
+    let mut samples = vec![Vec::new(); commands.len()];
+    for _ in 0..options.runs {
+        for (i, (_, argv)) in commands.iter().enumerate() {
+            samples[i].push(time_once(argv)?);
+        }
+    }
+    let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "Tree: {} files lintgate reads ({}), {} runs each, interleaved.\n",
+        files.len(),
+        tree.display(),
+        options.runs
+    );
+    let _ = writeln!(
+        table,
+        "| command | median wall | ratio to rg + cat |\n|---|---|---|"
+    );
+    for ((name, _), median) in commands.iter().zip(&medians) {
+        let _ = writeln!(
+            table,
+            "| {name} | {:.3} s | {:.2}x |",
+            median,
+            median / medians[1]
+        );
+    }
+    let _ = writeln!(
+        table,
+        "\nScaling: 1 thread / {cores} threads = {:.2}x",
+        medians[2] / medians[0]
+    );
+    let half = tree.join("generated/0");
+    let _ = writeln!(
+        table,
+        "\n| peak memory (max RSS) | files | MiB |\n|---|---|---|"
+    );
+    for (label, dir) in [
+        ("part of the tree", half.as_path()),
+        ("whole tree", tree.as_path()),
+    ] {
+        let count = file_list(&lintgate, dir)?.len();
+        let mut argv = lint(cores);
+        *argv.last_mut().unwrap() = dir.display().to_string();
+        let kib = peak_rss_kib(&argv)?;
+        let _ = writeln!(
+            table,
+            "| lintgate, {label} | {count} | {:.1} |",
+            kib as f64 / 1024.0
+        );
+    }
+    println!("{table}");
+    Ok(())
+}
+
+/// The standard library of the machine's `python3`, plus generated Python,
+/// shell, Markdown and YAML files up to `total` files lintgate reads.
+fn build_tree(lintgate: &Path, tree: &Path, total: usize) -> Result<()> {
+    if tree.join(".complete").exists() {
+        return Ok(());
+    }
+    let _ = fs::remove_dir_all(tree);
+    fs::create_dir_all(tree)?;
+    let stdlib = String::from_utf8(
+        Command::new("python3")
+            .args([
+                "-c",
+                "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+            ])
+            .output()?
+            .stdout,
+    )?;
+    process::run(
+        Command::new("cp")
+            .arg("-r")
+            .arg(stdlib.trim())
+            .arg(tree.join("stdlib")),
+    )?;
+    let _ = fs::remove_dir_all(tree.join("stdlib/site-packages"));
+    let have = file_list(lintgate, tree)?.len();
+    let kinds = [("py", 6), ("sh", 2), ("md", 1), ("yml", 1)];
+    for i in 0..total.saturating_sub(have) {
+        let dir = tree.join(format!("generated/{}/d{}", i / 5000, (i / 100) % 50));
+        fs::create_dir_all(&dir)?;
+        let ext = kinds
+            .iter()
+            .flat_map(|(e, n)| std::iter::repeat_n(*e, *n))
+            .nth(i % 10)
+            .unwrap();
+        fs::write(dir.join(format!("f{i}.{ext}")), synthetic(ext, i))?;
+    }
+    fs::write(tree.join(".complete"), "")?;
+    Ok(())
+}
+
+/// A few KB of plausible text whose size varies with `seed`.
+fn synthetic(ext: &str, seed: usize) -> String {
+    let lines = 40 + (seed * 7919) % 200;
+    let mut text = String::new();
+    for n in 0..lines {
+        let _ = match ext {
+            "py" => writeln!(
+                text,
+                "def f{n}(x, y={seed}):\n    return x * {n} + y  # line {n}"
+            ),
+            "sh" => writeln!(text, "echo \"step {n}\" && test -n \"${{VAR_{n}:-}}\""),
+            "md" => writeln!(
+                text,
+                "Paragraph {n} of document {seed}, with *emphasis* and `code`."
+            ),
+            _ => writeln!(text, "key_{n}:\n  - item {seed}\n  - \"value {n}\""),
+        };
+    }
+    text
+}
+
+/// The files lintgate would read under `dir`, as absolute paths. It runs
+/// from the project root, so the paths it prints are relative to that.
+fn file_list(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
+    let root = crate::project_root();
+    let output = Command::new(lintgate)
+        .args(["lint", "--isolated", "--show-files"])
+        .arg(dir)
+        .current_dir(&root)
+        .output()?;
+    if !output.status.success() {
+        bail!(
+            "lintgate --show-files failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    Ok(String::from_utf8(output.stdout)?
+        .lines()
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(_, path)| root.join(path).display().to_string())
+        .collect())
+}
+
+fn time_once(argv: &[String]) -> Result<f64> {
+    let start = Instant::now();
+    let status = Command::new(&argv[0])
+        .args(&argv[1..])
+        .stdout(Stdio::null())
+        .status()?;
+    let elapsed = start.elapsed().as_secs_f64();
+    if status.code().is_none_or(|c| c > 1) {
+        bail!("{argv:?} failed with {status}");
+    }
+    Ok(elapsed)
+}
+
+fn median(samples: &mut [f64]) -> f64 {
+    samples.sort_by(f64::total_cmp);
+    samples[samples.len() / 2]
+}
+
+fn peak_rss_kib(argv: &[String]) -> Result<u64> {
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%M"])
+        .args(argv)
+        .stdout(Stdio::null())
+        .output()?;
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    last.trim()
+        .parse()
+        .with_context(|| format!("cannot read peak memory from `{last}`"))
+}

@@ -1,0 +1,107 @@
+//! The real tools the tests run, installed idempotently under `.tools/`
+//! (gitignored): PyPI packages in a venv, npm packages in a local prefix,
+//! Debian packages with apt-get when a command is missing.
+
+use std::ffi::OsString;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result};
+
+use crate::process::{run, which};
+
+/// Pinned so that every machine tests against the same behaviour.
+const PYPI: &[&str] = &["junitparser==5.0.3", "check-jsonschema==0.39.0"];
+const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0"];
+/// Commands the tests run, with the Debian package that provides each.
+const DEBIAN: &[(&str, &str)] = &[("git", "git"), ("python3", "python3-venv"), ("npm", "npm")];
+
+/// Installs what is missing and returns the tools directory.
+pub fn install(root: &Path) -> Result<PathBuf> {
+    let dir = root.join(".tools");
+    fs::create_dir_all(&dir)?;
+    ensure_debian(DEBIAN)?;
+    install_pypi(&dir)?;
+    install_npm(&dir)?;
+    Ok(dir)
+}
+
+/// `cargo xtask test`: install, then run the whole suite with the tools on `PATH`.
+pub fn test(root: &Path, extra: &[String]) -> Result<()> {
+    let dir = install(root)?;
+    let mut path = vec![dir.join("venv/bin"), dir.join("npm/node_modules/.bin")];
+    path.extend(std::env::split_paths(
+        &std::env::var_os("PATH").unwrap_or_default(),
+    ));
+    let path: OsString = std::env::join_paths(path)?;
+    run(Command::new(env!("CARGO"))
+        .args(["test", "--workspace", "--all-targets"])
+        .args(extra)
+        .current_dir(root)
+        .env("PATH", path)
+        .env("LINTGATE_TOOLS", &dir))
+}
+
+/// Installs the Debian package of each command that is not on `PATH`.
+pub fn ensure_debian(commands: &[(&str, &str)]) -> Result<()> {
+    let missing: Vec<&str> = commands
+        .iter()
+        .filter(|(cmd, _)| which(cmd).is_none())
+        .map(|(_, pkg)| *pkg)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    eprintln!("xtask: installing Debian packages {}", missing.join(" "));
+    run(Command::new("apt-get").arg("update").arg("-qq"))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "--no-install-recommends"])
+        .args(&missing))
+}
+
+fn install_pypi(dir: &Path) -> Result<()> {
+    let venv = dir.join("venv");
+    let stamp = venv.join("lintgate-requirements.txt");
+    let wanted = PYPI.join("\n");
+    if fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    if !venv.join("bin/python").exists() {
+        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+    }
+    eprintln!("xtask: installing PyPI packages {}", PYPI.join(" "));
+    run(Command::new(venv.join("bin/python"))
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+        ])
+        .args(PYPI))?;
+    fs::write(&stamp, wanted).context("writing the venv stamp")
+}
+
+fn install_npm(dir: &Path) -> Result<()> {
+    let prefix = dir.join("npm");
+    let stamp = prefix.join("lintgate-packages.txt");
+    let wanted = NPM.join("\n");
+    if fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(());
+    }
+    fs::create_dir_all(&prefix)?;
+    eprintln!("xtask: installing npm packages {}", NPM.join(" "));
+    run(Command::new("npm")
+        .args([
+            "install",
+            "--no-audit",
+            "--no-fund",
+            "--no-save",
+            "--loglevel=error",
+            "--prefix",
+        ])
+        .arg(&prefix)
+        .args(NPM))?;
+    fs::write(&stamp, wanted).context("writing the npm stamp")
+}
