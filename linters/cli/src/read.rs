@@ -55,7 +55,12 @@ pub fn load(candidate: &Candidate, input: Option<Vec<u8>>) -> Loaded {
 }
 
 fn read_bounded(candidate: &Candidate) -> std::io::Result<Result<Vec<u8>, String>> {
-    let size = fs::metadata(&candidate.path)?.len();
+    let metadata = fs::metadata(&candidate.path)?;
+    if !metadata.is_file() {
+        // A FIFO or device would block or never end.
+        return Err(std::io::Error::other("not a regular file"));
+    }
+    let size = metadata.len();
     if size > MAX_FILE_SIZE {
         return Ok(Err(too_large(size)));
     }

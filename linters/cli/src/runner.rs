@@ -379,3 +379,7 @@ pub fn check_source(
     }
     diagnostics
 }
+
+#[cfg(test)]
+#[path = "runner_tests.rs"]
+mod tests;

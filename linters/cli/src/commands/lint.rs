@@ -108,7 +108,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         ..options
     };
     for target in &args.report {
-                let content = report::render(target.format, &output, &file_options);
+        let content = report::render(target.format, &output, &file_options);
         if let Err(e) = report::write_atomic(&target.path, &content) {
             eprintln!(
                 "lintgate: error: cannot write report {}: {e}",
