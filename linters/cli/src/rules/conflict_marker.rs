@@ -46,10 +46,10 @@ fn conflict_markers(text: &str) -> Vec<Finding> {
 /// seven characters, then a space and a label or the end of the line.
 fn marker(line: &str) -> Option<&'static str> {
     for marker in ["<<<<<<<", "|||||||", ">>>>>>>"] {
-        if let Some(rest) = line.strip_prefix(marker) {
-            if rest.is_empty() || rest.starts_with(' ') {
-                return Some(marker);
-            }
+        if let Some(rest) = line.strip_prefix(marker)
+            && (rest.is_empty() || rest.starts_with(' '))
+        {
+            return Some(marker);
         }
     }
     (line == "=======").then_some("=======")
