@@ -9,10 +9,7 @@ use std::process::Command;
 use common::{BIN, Repo, run_command};
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|o| o.stdout.starts_with(b"0\n"))
+    Command::new("id").arg("-u").output().is_ok_and(|o| o.stdout.starts_with(b"0\n"))
 }
 
 /// Runs lintgate as an unprivileged user when the tests run as root, since
@@ -37,11 +34,8 @@ fn unreadable_file_and_directory_are_findings_and_the_rest_is_checked() {
     let secret = repo.write("secret.py", "x = 1\n");
     std::fs::set_permissions(&secret, std::fs::Permissions::from_mode(0o000)).unwrap();
     repo.write("locked/inner.py", "x = 1\n");
-    std::fs::set_permissions(
-        repo.path().join("locked"),
-        std::fs::Permissions::from_mode(0o000),
-    )
-    .unwrap();
+    std::fs::set_permissions(repo.path().join("locked"), std::fs::Permissions::from_mode(0o000))
+        .unwrap();
     let run = lint_unprivileged(&repo, &["lint", "--format", "json", "--color", "never"]);
     assert_eq!(run.status, 1, "{}", run.transcript());
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -49,27 +43,16 @@ fn unreadable_file_and_directory_are_findings_and_the_rest_is_checked() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| {
-            (
-                f["path"].as_str().unwrap().into(),
-                f["code"].as_str().unwrap().into(),
-            )
-        })
+        .map(|f| (f["path"].as_str().unwrap().into(), f["code"].as_str().unwrap().into()))
         .collect();
-    let expected: Vec<(String, String)> = [
-        ("locked", "LG002"),
-        ("ok.py", "LG005"),
-        ("secret.py", "LG002"),
-    ]
-    .map(|(p, c)| (p.to_string(), c.to_string()))
-    .to_vec();
+    let expected: Vec<(String, String)> =
+        [("locked", "LG002"), ("ok.py", "LG005"), ("secret.py", "LG002")]
+            .map(|(p, c)| (p.to_string(), c.to_string()))
+            .to_vec();
     assert_eq!(summary, expected, "{}", run.stdout);
     assert!(run.stdout.contains("Permission denied"), "{}", run.stdout);
-    std::fs::set_permissions(
-        repo.path().join("locked"),
-        std::fs::Permissions::from_mode(0o755),
-    )
-    .unwrap();
+    std::fs::set_permissions(repo.path().join("locked"), std::fs::Permissions::from_mode(0o755))
+        .unwrap();
 }
 
 #[test]
@@ -80,11 +63,7 @@ fn symlinks_are_not_followed_and_loops_do_not_hang() {
     repo.write("src/a.py", "x = 1\n");
     symlink(repo.path().join("src"), repo.path().join("src/loop")).unwrap();
     symlink(outside.path(), repo.path().join("outside")).unwrap();
-    symlink(
-        outside.path().join("elsewhere.py"),
-        repo.path().join("link.py"),
-    )
-    .unwrap();
+    symlink(outside.path().join("elsewhere.py"), repo.path().join("link.py")).unwrap();
     let run = repo.lint(&["lint", "--show-notes"]);
     assert_eq!(run.status, 0, "{}", run.transcript());
     for note in [
@@ -92,11 +71,7 @@ fn symlinks_are_not_followed_and_loops_do_not_hang() {
         "note: outside: symbolic link not followed",
         "note: src/loop: symbolic link not followed",
     ] {
-        assert!(
-            run.stdout.contains(note),
-            "missing `{note}` in\n{}",
-            run.stdout
-        );
+        assert!(run.stdout.contains(note), "missing `{note}` in\n{}", run.stdout);
     }
     assert!(run.stdout.contains("1 file checked"), "{}", run.stdout);
     // Named explicitly, a link is followed.
@@ -118,21 +93,13 @@ fn huge_files_are_skipped_with_a_note_and_large_ones_checked() {
     assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1);
     assert_eq!(out["diagnostics"][0]["path"], "large.py");
     assert_eq!(out["notes"][0]["path"], "huge.py");
-    assert!(
-        out["notes"][0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("over the 10 MiB size limit")
-    );
+    assert!(out["notes"][0]["message"].as_str().unwrap().contains("over the 10 MiB size limit"));
 }
 
 #[test]
 fn a_fifo_is_a_finding_not_a_hang() {
     let repo = Repo::new();
-    let status = Command::new("mkfifo")
-        .arg(repo.path().join("pipe.py"))
-        .status()
-        .unwrap();
+    let status = Command::new("mkfifo").arg(repo.path().join("pipe.py")).status().unwrap();
     assert!(status.success());
     repo.write("ok.py", "x = 1\n");
     // Walked: not a regular file, so not a candidate.
@@ -141,8 +108,7 @@ fn a_fifo_is_a_finding_not_a_hang() {
     let run = repo.lint(&["lint", "pipe.py", "ok.py"]);
     assert_eq!(run.status, 1, "{}", run.transcript());
     assert!(
-        run.stdout
-            .contains("error[LG002]: cannot read the file: not a regular file"),
+        run.stdout.contains("error[LG002]: cannot read the file: not a regular file"),
         "{}",
         run.stdout
     );

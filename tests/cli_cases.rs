@@ -36,10 +36,8 @@ fn copy_tree(from: &Path, to: &Path) {
 }
 
 fn run_case(case_dir: &Path) -> Result<(), String> {
-    let case: toml::Table = fs::read_to_string(case_dir.join("case.toml"))
-        .unwrap()
-        .parse()
-        .unwrap();
+    let case: toml::Table =
+        fs::read_to_string(case_dir.join("case.toml")).unwrap().parse().unwrap();
     let strings = |key: &str| -> Vec<String> {
         case.get(key)
             .and_then(|v| v.as_array())
@@ -56,10 +54,7 @@ fn run_case(case_dir: &Path) -> Result<(), String> {
     let args = strings("args");
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let cwd = case.get("cwd").and_then(|v| v.as_str()).unwrap_or(".");
-    let stdin = case
-        .get("stdin")
-        .and_then(|v| v.as_str())
-        .map(str::as_bytes);
+    let stdin = case.get("stdin").and_then(|v| v.as_str()).map(str::as_bytes);
     let run = repo.run_in(cwd, &args, stdin);
     let mut transcript = format!("args: {args:?}\n{}", run.transcript());
     for file in strings("show") {
@@ -67,15 +62,10 @@ fn run_case(case_dir: &Path) -> Result<(), String> {
             fs::read_to_string(repo.path().join(&file)).unwrap_or_else(|e| format!("<{e}>\n"));
         transcript.push_str(&format!("--- {file}\n{content}"));
     }
-    let expected = case
-        .get("status")
-        .and_then(|v| v.as_integer())
-        .expect("case.toml needs `status`");
+    let expected =
+        case.get("status").and_then(|v| v.as_integer()).expect("case.toml needs `status`");
     if i64::from(run.status) != expected {
-        return Err(format!(
-            "expected status {expected}, got {}\n{transcript}",
-            run.status
-        ));
+        return Err(format!("expected status {expected}, got {}\n{transcript}", run.status));
     }
     let name = case_dir.file_name().unwrap().to_string_lossy().into_owned();
     insta::with_settings!({ snapshot_path => case_dir, prepend_module_to_snapshot => false, omit_expression => true }, {
@@ -87,24 +77,13 @@ fn run_case(case_dir: &Path) -> Result<(), String> {
 #[test]
 fn cli_cases() {
     let cases = common::project_dir().join("fixtures/cli");
-    let mut dirs: Vec<_> = fs::read_dir(&cases)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.is_dir())
-        .collect();
+    let mut dirs: Vec<_> =
+        fs::read_dir(&cases).unwrap().map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect();
     dirs.sort();
-    assert!(
-        dirs.len() >= 10,
-        "expected the CLI cases in {}",
-        cases.display()
-    );
+    assert!(dirs.len() >= 10, "expected the CLI cases in {}", cases.display());
     let failures: Vec<String> = dirs
         .iter()
-        .filter_map(|dir| {
-            run_case(dir)
-                .err()
-                .map(|e| format!("{}: {e}", dir.display()))
-        })
+        .filter_map(|dir| run_case(dir).err().map(|e| format!("{}: {e}", dir.display())))
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

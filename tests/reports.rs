@@ -42,18 +42,12 @@ fn write_reports(repo: &Repo) -> common::Run {
 
 fn tool(name: &str) -> std::path::PathBuf {
     let dir = tools_dir();
-    [
-        dir.join("venv/bin").join(name),
-        dir.join("npm/node_modules/.bin").join(name),
-    ]
-    .into_iter()
-    .find(|p| p.exists())
-    .unwrap_or_else(|| {
-        panic!(
-            "{name} is not installed in {}: run `cargo xtask test`",
-            dir.display()
-        )
-    })
+    [dir.join("venv/bin").join(name), dir.join("npm/node_modules/.bin").join(name)]
+        .into_iter()
+        .find(|p| p.exists())
+        .unwrap_or_else(|| {
+            panic!("{name} is not installed in {}: run `cargo xtask test`", dir.display())
+        })
 }
 
 /// The JUnit cases as junitparser reads them.
@@ -72,22 +66,9 @@ for suite in JUnitXml.fromfile(sys.argv[1]):
         })
 print(json.dumps(cases))
 "#;
-    let output = Command::new(tool("python"))
-        .arg("-c")
-        .arg(script)
-        .arg(path)
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "junitparser: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    serde_json::from_slice::<Value>(&output.stdout)
-        .unwrap()
-        .as_array()
-        .unwrap()
-        .clone()
+    let output = Command::new(tool("python")).arg("-c").arg(script).arg(path).output().unwrap();
+    assert!(output.status.success(), "junitparser: {}", String::from_utf8_lossy(&output.stderr));
+    serde_json::from_slice::<Value>(&output.stdout).unwrap().as_array().unwrap().clone()
 }
 
 #[test]
@@ -105,45 +86,29 @@ fn junit_follows_gitlab_rules() {
     let keys: HashSet<(String, String)> = cases
         .iter()
         .map(|c| {
-            (
-                c["classname"].as_str().unwrap().to_string(),
-                c["name"].as_str().unwrap().to_string(),
-            )
+            (c["classname"].as_str().unwrap().to_string(), c["name"].as_str().unwrap().to_string())
         })
         .collect();
-    assert_eq!(
-        keys.len(),
-        cases.len(),
-        "GitLab keeps only the first of duplicate names"
-    );
+    assert_eq!(keys.len(), cases.len(), "GitLab keeps only the first of duplicate names");
     for (case, finding) in cases.iter().zip(findings) {
         assert_eq!(case["classname"], finding["checker"]);
         assert_eq!(case["file"], finding["path"]);
         assert_eq!(case["failed"], true);
-        let text = case["text"]
-            .as_str()
-            .expect("GitLab shows the failure's text, so it must have one");
+        let text =
+            case["text"].as_str().expect("GitLab shows the failure's text, so it must have one");
         let location = format!(
             "{}:{}:{}",
             finding["path"].as_str().unwrap(),
             finding["line"],
             finding["column"]
         );
-        assert!(
-            text.starts_with(&location),
-            "{text:?} should start with {location}"
-        );
+        assert!(text.starts_with(&location), "{text:?} should start with {location}");
         assert!(text.contains(finding["message"].as_str().unwrap()));
     }
     // A clean run still shows what ran.
     let clean = Repo::new();
     clean.write("ok.py", "x = 1\n");
-    assert_eq!(
-        clean
-            .lint(&["lint", "--quiet", "--report", "junit=j.xml"])
-            .status,
-        0
-    );
+    assert_eq!(clean.lint(&["lint", "--quiet", "--report", "junit=j.xml"]).status, 0);
     let cases = junit_cases(&clean.path().join("j.xml"));
     assert_eq!(cases.len(), 1);
     assert_eq!(
@@ -192,30 +157,17 @@ fn code_quality_has_every_field_gitlab_requires() {
     let issues: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let issues = issues.as_array().unwrap();
     assert_eq!(issues.len(), 7);
-    let fingerprints: HashSet<&str> = issues
-        .iter()
-        .map(|i| i["fingerprint"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        fingerprints.len(),
-        issues.len(),
-        "new-vs-resolved is computed from fingerprints"
-    );
-    assert!(
-        issues.iter().all(|i| i["severity"] == "major"),
-        "errors map to `major`"
-    );
+    let fingerprints: HashSet<&str> =
+        issues.iter().map(|i| i["fingerprint"].as_str().unwrap()).collect();
+    assert_eq!(fingerprints.len(), issues.len(), "new-vs-resolved is computed from fingerprints");
+    assert!(issues.iter().all(|i| i["severity"] == "major"), "errors map to `major`");
     // The schema can fail: an entry without `location.lines.begin`.
     let broken = repo.write("broken-cq.json", r#"[{"description":"d","check_name":"c","fingerprint":"f","severity":"minor","location":{"path":"a"}}]"#);
     assert!(!check_codequality(&broken).status.success());
 }
 
 fn sarif_validate(path: &Path) -> String {
-    let output = Command::new(tool("sarif-multitool"))
-        .arg("validate")
-        .arg(path)
-        .output()
-        .unwrap();
+    let output = Command::new(tool("sarif-multitool")).arg("validate").arg(path).output().unwrap();
     format!(
         "{}{}",
         String::from_utf8_lossy(&output.stdout),
@@ -231,26 +183,17 @@ fn sarif_passes_the_multitool() {
     let report = sarif_validate(&path);
     // The multitool exits 0 even when it reports errors: read its output.
     assert!(!report.contains(": error "), "{report}");
-    assert!(
-        report.contains("1 files scanned") || report.contains("Done."),
-        "{report}"
-    );
+    assert!(report.contains("1 files scanned") || report.contains("Done."), "{report}");
     let sarif: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     let run = &sarif["runs"][0];
     assert_eq!(run["results"].as_array().unwrap().len(), 7);
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
     let ids: Vec<&str> = rules.iter().map(|r| r["id"].as_str().unwrap()).collect();
     assert_eq!(ids, ["LG005", "LG003"]);
-    assert!(
-        rules[0]["help"]["markdown"]
-            .as_str()
-            .unwrap()
-            .contains("## Example")
-    );
+    assert!(rules[0]["help"]["markdown"].as_str().unwrap().contains("## Example"));
     let uri = run["results"].as_array().unwrap().iter().find_map(|r| {
-        let uri = r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
-            .as_str()
-            .unwrap();
+        let uri =
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap();
         uri.contains("file").then(|| uri.to_string())
     });
     assert_eq!(uri.as_deref(), Some("src/my%20file%20%C3%A9.py"));
@@ -275,10 +218,7 @@ fn fingerprints_survive_line_shifts() {
             .unwrap()
             .iter()
             .map(|d| {
-                (
-                    d["path"].as_str().unwrap().into(),
-                    d["fingerprint"].as_str().unwrap().into(),
-                )
+                (d["path"].as_str().unwrap().into(), d["fingerprint"].as_str().unwrap().into())
             })
             .collect()
     };
@@ -286,8 +226,5 @@ fn fingerprints_survive_line_shifts() {
     assert_eq!(before, after);
     let app: Vec<_> = before.iter().filter(|(p, _)| p == "src/app.py").collect();
     assert_eq!(app.len(), 4);
-    assert_ne!(
-        app[0].1, app[3].1,
-        "identical lines get distinct occurrence indices"
-    );
+    assert_ne!(app[0].1, app[3].1, "identical lines get distinct occurrence indices");
 }

@@ -18,19 +18,9 @@ fn codes_found(rule: &registry::Rule, content: &[u8]) -> Vec<String> {
         "json",
         rule.example_file,
     ]);
-    assert!(
-        run.status <= 1,
-        "{}: lintgate failed: {}",
-        rule.code,
-        run.transcript()
-    );
+    assert!(run.status <= 1, "{}: lintgate failed: {}", rule.code, run.transcript());
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON output");
-    findings
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["code"].as_str().unwrap().to_string())
-        .collect()
+    findings.as_array().unwrap().iter().map(|f| f["code"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]
@@ -38,11 +28,7 @@ fn examples_trigger_and_fixes_do_not() {
     let mut checked = 0;
     for rule in registry::all() {
         let (Some(example), Some(use_instead)) = (rule.example, rule.use_instead) else {
-            assert!(
-                rule.no_example.is_some(),
-                "{} has no examples and says not why",
-                rule.code
-            );
+            assert!(rule.no_example.is_some(), "{} has no examples and says not why", rule.code);
             continue;
         };
         let found = codes_found(rule, example);
@@ -70,11 +56,6 @@ fn every_rule_belongs_to_a_known_checker() {
     names.extend(checkers.batch.iter().map(|c| c.name()));
     names.extend(checkers.repo.iter().map(|c| c.name()));
     for rule in registry::all() {
-        assert!(
-            names.contains(&rule.checker),
-            "{}: unknown checker `{}`",
-            rule.code,
-            rule.checker
-        );
+        assert!(names.contains(&rule.checker), "{}: unknown checker `{}`", rule.code, rule.checker);
     }
 }

@@ -18,17 +18,10 @@ fn main() {
     for path in rule_files(&rules_dir) {
         let text = fs::read_to_string(&path).unwrap_or_else(|e| fail(&path, &e.to_string()));
         let doc = rule_doc::parse(&text).unwrap_or_else(|e| fail(&path, &e));
-        let family = path
-            .parent()
-            .and_then(Path::file_name)
-            .unwrap()
-            .to_string_lossy();
+        let family = path.parent().and_then(Path::file_name).unwrap().to_string_lossy();
         let stem = path.file_stem().unwrap().to_string_lossy();
         if doc.code != stem {
-            fail(
-                &path,
-                &format!("file is named {stem} but its code is {}", doc.code),
-            );
+            fail(&path, &format!("file is named {stem} but its code is {}", doc.code));
         }
         docs.push((family.into_owned(), doc));
     }
@@ -96,10 +89,7 @@ fn rule_files(dir: &Path) -> Vec<PathBuf> {
 
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn fail(path: &Path, message: &str) -> ! {

@@ -17,9 +17,7 @@ pub struct Repo {
 
 impl Repo {
     pub fn new() -> Repo {
-        Repo {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+        Repo { dir: tempfile::tempdir().expect("temp dir") }
     }
 
     pub fn path(&self) -> &Path {
@@ -49,9 +47,7 @@ impl Repo {
 
     pub fn run_in(&self, cwd: &str, args: &[&str], stdin: Option<&[u8]>) -> Run {
         run_command(
-            Command::new(BIN)
-                .args(args)
-                .current_dir(self.path().join(cwd)),
+            Command::new(BIN).args(args).current_dir(self.path().join(cwd)),
             stdin,
             self.path(),
         )
@@ -69,10 +65,7 @@ pub struct Run {
 impl Run {
     /// Status and both streams, as snapshots store them.
     pub fn transcript(&self) -> String {
-        format!(
-            "status: {}\n--- stdout\n{}--- stderr\n{}",
-            self.status, self.stdout, self.stderr
-        )
+        format!("status: {}\n--- stdout\n{}--- stderr\n{}", self.status, self.stdout, self.stderr)
     }
 }
 
@@ -82,31 +75,19 @@ pub fn run_command(command: &mut Command, stdin: Option<&[u8]>, root: &Path) -> 
         .env("COLUMNS", "100")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
-    command.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    command.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     let mut child = command.spawn().expect("lintgate runs");
     if let Some(bytes) = stdin {
         child.stdin.take().unwrap().write_all(bytes).unwrap();
     }
-    let Output {
-        status,
-        stdout,
-        stderr,
-    } = child.wait_with_output().unwrap();
+    let Output { status, stdout, stderr } = child.wait_with_output().unwrap();
     let clean = |bytes: Vec<u8>| {
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let real = root.canonicalize().unwrap_or(root.to_path_buf());
         text.replace(&real.display().to_string(), "[ROOT]")
             .replace(&root.display().to_string(), "[ROOT]")
     };
-    Run {
-        status: status.code().unwrap_or(-1),
-        stdout: clean(stdout),
-        stderr: clean(stderr),
-    }
+    Run { status: status.code().unwrap_or(-1), stdout: clean(stdout), stderr: clean(stderr) }
 }
 
 /// The directory `cargo xtask test` installed the real tools into.

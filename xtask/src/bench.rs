@@ -20,18 +20,12 @@ struct Options {
 }
 
 fn parse(args: &[String]) -> Result<Options> {
-    let mut options = Options {
-        files: 20_000,
-        runs: 10,
-    };
+    let mut options = Options { files: 20_000, runs: 10 };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         let mut value = || -> Result<usize> {
-            let text = iter
-                .next()
-                .with_context(|| format!("{arg} needs a number"))?;
-            text.parse()
-                .with_context(|| format!("{arg}: `{text}` is not a number"))
+            let text = iter.next().with_context(|| format!("{arg} needs a number"))?;
+            text.parse().with_context(|| format!("{arg}: `{text}` is not a number"))
         };
         match arg.as_str() {
             "--files" => options.files = value()?,
@@ -111,41 +105,20 @@ fn walk(root: &Path, options: &Options) -> Result<()> {
         tree.display(),
         options.runs
     );
-    let _ = writeln!(
-        table,
-        "| command | median wall | ratio to rg + cat |\n|---|---|---|"
-    );
+    let _ = writeln!(table, "| command | median wall | ratio to rg + cat |\n|---|---|---|");
     for ((name, _), median) in commands.iter().zip(&medians) {
-        let _ = writeln!(
-            table,
-            "| {name} | {:.3} s | {:.2}x |",
-            median,
-            median / medians[1]
-        );
+        let _ = writeln!(table, "| {name} | {:.3} s | {:.2}x |", median, median / medians[1]);
     }
-    let _ = writeln!(
-        table,
-        "\nScaling: 1 thread / {cores} threads = {:.2}x",
-        medians[2] / medians[0]
-    );
+    let _ =
+        writeln!(table, "\nScaling: 1 thread / {cores} threads = {:.2}x", medians[2] / medians[0]);
     let half = tree.join("generated/0");
-    let _ = writeln!(
-        table,
-        "\n| peak memory (max RSS) | files | MiB |\n|---|---|---|"
-    );
-    for (label, dir) in [
-        ("part of the tree", half.as_path()),
-        ("whole tree", tree.as_path()),
-    ] {
+    let _ = writeln!(table, "\n| peak memory (max RSS) | files | MiB |\n|---|---|---|");
+    for (label, dir) in [("part of the tree", half.as_path()), ("whole tree", tree.as_path())] {
         let count = file_list(&lintgate, dir)?.len();
         let mut argv = lint(cores);
         *argv.last_mut().unwrap() = dir.display().to_string();
         let kib = peak_rss_kib(&argv)?;
-        let _ = writeln!(
-            table,
-            "| lintgate, {label} | {count} | {:.1} |",
-            kib as f64 / 1024.0
-        );
+        let _ = writeln!(table, "| lintgate, {label} | {count} | {:.1} |", kib as f64 / 1024.0);
     }
     println!("{table}");
     Ok(())
@@ -161,30 +134,18 @@ fn build_tree(lintgate: &Path, tree: &Path, total: usize) -> Result<()> {
     fs::create_dir_all(tree)?;
     let stdlib = String::from_utf8(
         Command::new("python3")
-            .args([
-                "-c",
-                "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
-            ])
+            .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
             .output()?
             .stdout,
     )?;
-    process::run(
-        Command::new("cp")
-            .arg("-r")
-            .arg(stdlib.trim())
-            .arg(tree.join("stdlib")),
-    )?;
+    process::run(Command::new("cp").arg("-r").arg(stdlib.trim()).arg(tree.join("stdlib")))?;
     let _ = fs::remove_dir_all(tree.join("stdlib/site-packages"));
     let have = file_list(lintgate, tree)?.len();
     let kinds = [("py", 6), ("sh", 2), ("md", 1), ("yml", 1)];
     for i in 0..total.saturating_sub(have) {
         let dir = tree.join(format!("generated/{}/d{}", i / 5000, (i / 100) % 50));
         fs::create_dir_all(&dir)?;
-        let ext = kinds
-            .iter()
-            .flat_map(|(e, n)| std::iter::repeat_n(*e, *n))
-            .nth(i % 10)
-            .unwrap();
+        let ext = kinds.iter().flat_map(|(e, n)| std::iter::repeat_n(*e, *n)).nth(i % 10).unwrap();
         fs::write(dir.join(format!("f{i}.{ext}")), synthetic(ext, i))?;
     }
     fs::write(tree.join(".complete"), "")?;
@@ -197,15 +158,9 @@ fn synthetic(ext: &str, seed: usize) -> String {
     let mut text = String::new();
     for n in 0..lines {
         let _ = match ext {
-            "py" => writeln!(
-                text,
-                "def f{n}(x, y={seed}):\n    return x * {n} + y  # line {n}"
-            ),
+            "py" => writeln!(text, "def f{n}(x, y={seed}):\n    return x * {n} + y  # line {n}"),
             "sh" => writeln!(text, "echo \"step {n}\" && test -n \"${{VAR_{n}:-}}\""),
-            "md" => writeln!(
-                text,
-                "Paragraph {n} of document {seed}, with *emphasis* and `code`."
-            ),
+            "md" => writeln!(text, "Paragraph {n} of document {seed}, with *emphasis* and `code`."),
             _ => writeln!(text, "key_{n}:\n  - item {seed}\n  - \"value {n}\""),
         };
     }
@@ -222,10 +177,7 @@ fn file_list(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
         .current_dir(&root)
         .output()?;
     if !output.status.success() {
-        bail!(
-            "lintgate --show-files failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
+        bail!("lintgate --show-files failed: {}", String::from_utf8_lossy(&output.stderr));
     }
     Ok(String::from_utf8(output.stdout)?
         .lines()
@@ -236,10 +188,7 @@ fn file_list(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
 
 fn time_once(argv: &[String]) -> Result<f64> {
     let start = Instant::now();
-    let status = Command::new(&argv[0])
-        .args(&argv[1..])
-        .stdout(Stdio::null())
-        .status()?;
+    let status = Command::new(&argv[0]).args(&argv[1..]).stdout(Stdio::null()).status()?;
     let elapsed = start.elapsed().as_secs_f64();
     if status.code().is_none_or(|c| c > 1) {
         bail!("{argv:?} failed with {status}");
@@ -260,7 +209,5 @@ fn peak_rss_kib(argv: &[String]) -> Result<u64> {
         .output()?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     let last = stderr.lines().last().unwrap_or_default();
-    last.trim()
-        .parse()
-        .with_context(|| format!("cannot read peak memory from `{last}`"))
+    last.trim().parse().with_context(|| format!("cannot read peak memory from `{last}`"))
 }

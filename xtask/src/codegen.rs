@@ -19,10 +19,7 @@ pub fn generated() -> BTreeMap<String, String> {
     index.push_str("# Rules\n\n| Code | Name | Checker | Severity | Default | Fix | Summary |\n");
     index.push_str("|---|---|---|---|---|---|---|\n");
     for rule in registry::all() {
-        files.insert(
-            format!("docs/rules/{}.md", rule.code),
-            format!("{HEADER}{}", rule.page()),
-        );
+        files.insert(format!("docs/rules/{}.md", rule.code), format!("{HEADER}{}", rule.page()));
         let on = if rule.enabled { "on" } else { "off" };
         let _ = writeln!(
             index,
@@ -55,11 +52,7 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
             println!("wrote {path}");
         }
     }
-    for entry in fs::read_dir(root.join("docs/rules"))
-        .into_iter()
-        .flatten()
-        .flatten()
-    {
+    for entry in fs::read_dir(root.join("docs/rules")).into_iter().flatten().flatten() {
         let name = format!("docs/rules/{}", entry.file_name().to_string_lossy());
         if !files.contains_key(&name) {
             if check {
@@ -71,10 +64,7 @@ pub fn run(root: &Path, check: bool) -> Result<()> {
         }
     }
     if !stale.is_empty() {
-        bail!(
-            "generated files are stale, run `cargo xtask codegen`:\n  {}",
-            stale.join("\n  ")
-        );
+        bail!("generated files are stale, run `cargo xtask codegen`:\n  {}", stale.join("\n  "));
     }
     Ok(())
 }

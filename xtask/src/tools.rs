@@ -31,9 +31,7 @@ pub fn install(root: &Path) -> Result<PathBuf> {
 pub fn test(root: &Path, extra: &[String]) -> Result<()> {
     let dir = install(root)?;
     let mut path = vec![dir.join("venv/bin"), dir.join("npm/node_modules/.bin")];
-    path.extend(std::env::split_paths(
-        &std::env::var_os("PATH").unwrap_or_default(),
-    ));
+    path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     let path: OsString = std::env::join_paths(path)?;
     run(Command::new(env!("CARGO"))
         .args(["test", "--workspace", "--all-targets"])
@@ -45,11 +43,8 @@ pub fn test(root: &Path, extra: &[String]) -> Result<()> {
 
 /// Installs the Debian package of each command that is not on `PATH`.
 pub fn ensure_debian(commands: &[(&str, &str)]) -> Result<()> {
-    let missing: Vec<&str> = commands
-        .iter()
-        .filter(|(cmd, _)| which(cmd).is_none())
-        .map(|(_, pkg)| *pkg)
-        .collect();
+    let missing: Vec<&str> =
+        commands.iter().filter(|(cmd, _)| which(cmd).is_none()).map(|(_, pkg)| *pkg).collect();
     if missing.is_empty() {
         return Ok(());
     }
@@ -72,13 +67,7 @@ fn install_pypi(dir: &Path) -> Result<()> {
     }
     eprintln!("xtask: installing PyPI packages {}", PYPI.join(" "));
     run(Command::new(venv.join("bin/python"))
-        .args([
-            "-m",
-            "pip",
-            "install",
-            "--quiet",
-            "--disable-pip-version-check",
-        ])
+        .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
         .args(PYPI))?;
     fs::write(&stamp, wanted).context("writing the venv stamp")
 }
@@ -93,14 +82,7 @@ fn install_npm(dir: &Path) -> Result<()> {
     fs::create_dir_all(&prefix)?;
     eprintln!("xtask: installing npm packages {}", NPM.join(" "));
     run(Command::new("npm")
-        .args([
-            "install",
-            "--no-audit",
-            "--no-fund",
-            "--no-save",
-            "--loglevel=error",
-            "--prefix",
-        ])
+        .args(["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error", "--prefix"])
         .arg(&prefix)
         .args(NPM))?;
     fs::write(&stamp, wanted).context("writing the npm stamp")

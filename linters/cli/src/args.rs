@@ -96,18 +96,12 @@ fn parse_report(text: &str) -> Result<ReportTarget, String> {
             .iter()
             .filter_map(|f| f.to_possible_value().map(|v| v.get_name().to_string()))
             .collect();
-        format!(
-            "unknown report format `{format}` (one of {})",
-            names.join(", ")
-        )
+        format!("unknown report format `{format}` (one of {})", names.join(", "))
     })?;
     if path.is_empty() {
         return Err(format!("`{text}` names no path"));
     }
-    Ok(ReportTarget {
-        format,
-        path: path.into(),
-    })
+    Ok(ReportTarget { format, path: path.into() })
 }
 
 /// Where configuration comes from.

@@ -14,11 +14,7 @@ pub struct Checkers {
 
 /// Every native checker.
 pub fn native() -> Checkers {
-    Checkers {
-        file: vec![Box::new(RunnerChecker)],
-        batch: Vec::new(),
-        repo: Vec::new(),
-    }
+    Checkers { file: vec![Box::new(RunnerChecker)], batch: Vec::new(), repo: Vec::new() }
 }
 
 /// The configuration tables the native checkers declare (`[python]`, ...).

@@ -1,10 +1,11 @@
 //! Finding the files to lint: a parallel, gitignore-aware walk of each
 //! directory argument, plus files named explicitly.
 
+use std::collections::HashSet;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Mutex};
 
 use ignore::{WalkBuilder, WalkState};
 use lintgate_engine::config::ConfigError;
@@ -30,13 +31,6 @@ pub struct Unreadable {
     pub message: String,
 }
 
-#[derive(Debug, Default)]
-pub struct Discovery {
-    pub candidates: Vec<Candidate>,
-    pub unreadable: Vec<Unreadable>,
-    pub notes: Vec<Note>,
-}
-
 #[derive(Debug)]
 pub enum DiscoveryError {
     NotFound(PathBuf),
@@ -56,17 +50,24 @@ pub struct Walk<'a> {
     pub jobs: usize,
 }
 
-enum Found {
+/// What discovery yields, one item at a time, as soon as it is found.
+#[derive(Debug)]
+pub enum Found {
     File(Candidate),
     Unreadable(Unreadable),
     Note(Note),
 }
 
+/// Where discovery sends what it finds; called from the walker's threads.
+pub type Sink<'a> = &'a (dyn Fn(Found) + Sync);
+
 impl Walk<'_> {
-    /// Discovers the files under `paths` (absolute), sorted by display path.
-    pub fn discover(&self, paths: &[PathBuf]) -> Result<Discovery, DiscoveryError> {
-        let mut found = Vec::new();
-        let mut dirs = Vec::new();
+    /// Streams the files under `paths` (absolute) into `sink`, each once,
+    /// in no particular order. Nothing is collected here, so memory does not
+    /// grow with the size of the tree.
+    pub fn stream(&self, paths: &[PathBuf], sink: Sink) -> Result<(), DiscoveryError> {
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut files: Vec<PathBuf> = Vec::new();
         for path in paths {
             let Ok(metadata) = path.metadata() else {
                 return Err(DiscoveryError::NotFound(path.clone()));
@@ -74,32 +75,38 @@ impl Walk<'_> {
             if self.force_exclude && self.is_excluded_with_ancestors(path)? {
                 continue;
             }
-            if metadata.is_dir() {
-                dirs.push(path.clone());
-            } else if let Some(item) = self.classify(path, true)? {
-                found.push(item);
+            if metadata.is_dir() { dirs.push(path.clone()) } else { files.push(path.clone()) }
+        }
+        // A directory inside another one is walked as part of it; a file
+        // named explicitly is linted as such and skipped by the walk.
+        dirs.sort();
+        dirs.dedup();
+        let nested: Vec<PathBuf> = dirs
+            .iter()
+            .filter(|d| dirs.iter().any(|o| o != *d && d.starts_with(o)))
+            .cloned()
+            .collect();
+        dirs.retain(|d| !nested.contains(d));
+        files.sort();
+        files.dedup();
+        for file in &files {
+            if let Some(found) = self.classify(file, true)? {
+                sink(found);
             }
         }
-        if !dirs.is_empty() {
-            found.extend(self.walk(&dirs)?);
+        if dirs.is_empty() {
+            return Ok(());
         }
-        let mut discovery = Discovery::default();
-        for item in found {
-            match item {
-                Found::File(c) => discovery.candidates.push(c),
-                Found::Unreadable(u) => discovery.unreadable.push(u),
-                Found::Note(n) => discovery.notes.push(n),
-            }
-        }
-        discovery
-            .candidates
-            .sort_by(|a, b| a.display.cmp(&b.display));
-        discovery.candidates.dedup_by(|a, b| a.path == b.path);
-        discovery.notes.sort();
-        Ok(discovery)
+        let skip: HashSet<PathBuf> = files.into_iter().collect();
+        self.walk(&dirs, skip, sink)
     }
 
-    fn walk(&self, dirs: &[PathBuf]) -> Result<Vec<Found>, DiscoveryError> {
+    fn walk(
+        &self,
+        dirs: &[PathBuf],
+        skip: HashSet<PathBuf>,
+        sink: Sink,
+    ) -> Result<(), DiscoveryError> {
         let mut builder = WalkBuilder::new(&dirs[0]);
         for dir in &dirs[1..] {
             builder.add(dir);
@@ -116,20 +123,18 @@ impl Walk<'_> {
                 let (Some(parent), true) = (entry.path().parent(), entry.depth() > 0) else {
                     return true;
                 };
+                if skip.contains(entry.path()) {
+                    return false;
+                }
                 match resolver.for_dir(parent) {
                     Ok(settings) => !settings.config.is_excluded(entry.path()),
                     Err(e) => {
-                        filter_error
-                            .lock()
-                            .unwrap_or_else(|p| p.into_inner())
-                            .get_or_insert(e);
+                        filter_error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
                         false
                     }
                 }
             });
-        let (sender, receiver) = mpsc::channel();
         builder.build_parallel().run(|| {
-            let sender = sender.clone();
             let first_error = first_error.clone();
             Box::new(move |entry| {
                 let item = match entry {
@@ -153,16 +158,15 @@ impl Walk<'_> {
                     Err(error) => Some(self.walk_error(error)),
                 };
                 if let Some(item) = item {
-                    let _ = sender.send(item);
+                    sink(item);
                 }
                 WalkState::Continue
             })
         });
-        drop(sender);
-        if let Some(error) = first_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
-            return Err(error.into());
+        match first_error.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            Some(error) => Err(error.into()),
+            None => Ok(()),
         }
-        Ok(receiver.into_iter().collect())
     }
 
     fn walk_error(&self, error: ignore::Error) -> Found {
@@ -170,10 +174,7 @@ impl Walk<'_> {
         match path {
             Some(path) => Found::Unreadable(Unreadable {
                 display: display_path(self.root, &path),
-                message: format!(
-                    "cannot read directory entry: {}",
-                    walk_error_message(&error)
-                ),
+                message: format!("cannot read directory entry: {}", walk_error_message(&error)),
             }),
             None => Found::Note(Note::new("", format!("while walking: {error}"))),
         }
@@ -205,13 +206,8 @@ impl Walk<'_> {
             (None, true) => FileKind::Other,
             (None, false) => return Ok(None),
         };
-        let settings = self.resolver.for_path(path)?;
-        Ok(Some(Found::File(Candidate {
-            path: path.to_path_buf(),
-            display,
-            kind,
-            settings,
-        })))
+        let settings = self.resolver.for_dir(path.parent().unwrap_or(path))?;
+        Ok(Some(Found::File(Candidate { path: path.to_path_buf(), display, kind, settings })))
     }
 
     /// `--force-exclude` on an explicit path: excluded if it or any directory
@@ -234,9 +230,7 @@ impl Walk<'_> {
 
 fn sniff(path: &Path) -> std::io::Result<Vec<u8>> {
     let mut head = Vec::with_capacity(kind::SNIFF_LEN);
-    File::open(path)?
-        .take(kind::SNIFF_LEN as u64)
-        .read_to_end(&mut head)?;
+    File::open(path)?.take(kind::SNIFF_LEN as u64).read_to_end(&mut head)?;
     Ok(head)
 }
 

@@ -70,20 +70,12 @@ fn read_bounded(candidate: &Candidate) -> std::io::Result<Result<Vec<u8>, String
 fn too_large(size: u64) -> String {
     #[allow(clippy::cast_precision_loss)]
     let mib = size as f64 / (1024.0 * 1024.0);
-    format!(
-        "skipped: {mib:.1} MiB is over the {} MiB size limit",
-        MAX_FILE_SIZE / 1024 / 1024
-    )
+    format!("skipped: {mib:.1} MiB is over the {} MiB size limit", MAX_FILE_SIZE / 1024 / 1024)
 }
 
 fn problem(code: &'static str, message: String) -> Loaded {
     let start = Position { line: 1, column: 1 };
-    Loaded::Problem {
-        code,
-        message,
-        start,
-        line_text: String::new(),
-    }
+    Loaded::Problem { code, message, start, line_text: String::new() }
 }
 
 /// LG003 at the first invalid byte; the valid prefix gives its position.
@@ -95,14 +87,7 @@ fn invalid_utf8(bytes: &[u8], valid_up_to: usize) -> Loaded {
     let line_end =
         memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
     let line_text = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
-    let message = format!(
-        "not valid UTF-8: byte 0x{:02X} at offset {valid_up_to}",
-        bytes[valid_up_to]
-    );
-    Loaded::Problem {
-        code: "LG003",
-        message,
-        start,
-        line_text,
-    }
+    let message =
+        format!("not valid UTF-8: byte 0x{:02X} at offset {valid_up_to}", bytes[valid_up_to]);
+    Loaded::Problem { code: "LG003", message, start, line_text }
 }

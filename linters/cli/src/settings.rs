@@ -69,19 +69,13 @@ impl Resolver {
         if let Some(fixed) = &self.fixed {
             return Ok(fixed.clone());
         }
-        if let Some(found) = self
-            .by_dir
-            .read()
-            .unwrap_or_else(|e| e.into_inner())
-            .get(dir)
-        {
+        if let Some(found) = self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(dir) {
             return Ok(found.clone());
         }
         let settings = match config::config_in_dir(dir)? {
-            Some(file) => Arc::new(Settings::new(
-                config::load(&file, self.sections)?,
-                &self.command_line,
-            )),
+            Some(file) => {
+                Arc::new(Settings::new(config::load(&file, self.sections)?, &self.command_line))
+            }
             None => match dir.parent() {
                 Some(parent) => self.lookup(parent)?,
                 None => Arc::new(Settings::new(Config::default(), &self.command_line)),
@@ -93,11 +87,7 @@ impl Resolver {
 
     /// The settings for a file (or directory) at `path`.
     pub fn for_path(&self, path: &Path) -> Result<Arc<Settings>, ConfigError> {
-        let dir = if path.is_dir() {
-            path
-        } else {
-            path.parent().unwrap_or(path)
-        };
+        let dir = if path.is_dir() { path } else { path.parent().unwrap_or(path) };
         self.for_dir(dir)
     }
 }
@@ -105,10 +95,7 @@ impl Resolver {
 /// The repository root: the nearest ancestor of `cwd` with a `.git`, else
 /// `cwd`. Report paths are relative to it.
 pub fn project_root(cwd: &Path) -> PathBuf {
-    cwd.ancestors()
-        .find(|dir| dir.join(".git").exists())
-        .unwrap_or(cwd)
-        .to_path_buf()
+    cwd.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(cwd).to_path_buf()
 }
 
 /// `path` relative to `root` with `/` separators; paths outside the root
@@ -116,11 +103,7 @@ pub fn project_root(cwd: &Path) -> PathBuf {
 pub fn display_path(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let parts: Vec<_> = rel.iter().map(|p| p.to_string_lossy()).collect();
-    if rel.is_absolute() {
-        rel.to_string_lossy().into_owned()
-    } else {
-        parts.join("/")
-    }
+    if rel.is_absolute() { rel.to_string_lossy().into_owned() } else { parts.join("/") }
 }
 
 /// Joins `path` onto `cwd` and removes `.` and `..` without touching the disk
@@ -141,10 +124,8 @@ pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
 
 /// `path` relative to `base` when it is below it, for messages.
 pub fn relative_to(base: &Path, path: &Path) -> String {
-    path.strip_prefix(base).map_or_else(
-        |_| path.display().to_string(),
-        |rel| rel.display().to_string(),
-    )
+    path.strip_prefix(base)
+        .map_or_else(|_| path.display().to_string(), |rel| rel.display().to_string())
 }
 
 fn relative_error(cwd: &Path, mut error: ConfigError) -> ConfigError {

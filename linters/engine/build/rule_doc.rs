@@ -35,20 +35,13 @@ const KEYS: &[&str] = &[
 ];
 
 pub fn parse(text: &str) -> Result<RuleDoc, String> {
-    let rest = text
-        .strip_prefix("+++\n")
-        .ok_or("must start with a `+++` line (TOML front matter)")?;
-    let end = rest
-        .find("\n+++\n")
-        .ok_or("front matter is not closed by a `+++` line")?;
-    let front: toml::Table = rest[..end]
-        .parse()
-        .map_err(|e| format!("front matter is not valid TOML: {e}"))?;
+    let rest =
+        text.strip_prefix("+++\n").ok_or("must start with a `+++` line (TOML front matter)")?;
+    let end = rest.find("\n+++\n").ok_or("front matter is not closed by a `+++` line")?;
+    let front: toml::Table =
+        rest[..end].parse().map_err(|e| format!("front matter is not valid TOML: {e}"))?;
     if let Some(key) = front.keys().find(|k| !KEYS.contains(&k.as_str())) {
-        return Err(format!(
-            "unknown front matter key `{key}` (known: {})",
-            KEYS.join(", ")
-        ));
+        return Err(format!("unknown front matter key `{key}` (known: {})", KEYS.join(", ")));
     }
     let string = |key: &str| -> Result<String, String> {
         match front.get(key) {
@@ -66,9 +59,7 @@ pub fn parse(text: &str) -> Result<RuleDoc, String> {
     };
     let severity = string("severity")?;
     if !matches!(severity.as_str(), "error" | "warning" | "info") {
-        return Err(format!(
-            "severity `{severity}` is not one of error, warning, info"
-        ));
+        return Err(format!("severity `{severity}` is not one of error, warning, info"));
     }
     let fix = string("fix")?;
     if !matches!(fix.as_str(), "none" | "sometimes" | "always") {
@@ -76,11 +67,7 @@ pub fn parse(text: &str) -> Result<RuleDoc, String> {
     }
     let body = rest[end + 5..].trim_start().to_string();
     let escapes = flag("example-escapes", false)?;
-    let block = |heading: &str| {
-        code_block(&body, heading)
-            .map(|b| decode(b, escapes))
-            .transpose()
-    };
+    let block = |heading: &str| code_block(&body, heading).map(|b| decode(b, escapes)).transpose();
     let doc = RuleDoc {
         code: string("code")?,
         name: string("name")?,
@@ -91,21 +78,16 @@ pub fn parse(text: &str) -> Result<RuleDoc, String> {
         since: string("since")?,
         summary: string("summary")?,
         example_file: string("example-file")?,
-        no_example: front
-            .get("no-example")
-            .map(|_| string("no-example"))
-            .transpose()?,
+        no_example: front.get("no-example").map(|_| string("no-example")).transpose()?,
         example: block("## Example")?,
         use_instead: block("## Use instead")?,
         body,
     };
     match (&doc.no_example, &doc.example, &doc.use_instead) {
         (None, Some(_), Some(_)) | (Some(_), None, None) => Ok(doc),
-        (None, _, _) => Err(
-            "needs an \"## Example\" and a \"## Use instead\" section, each with \
+        (None, _, _) => Err("needs an \"## Example\" and a \"## Use instead\" section, each with \
                              a fenced code block (or `no-example` saying why it cannot)"
-                .into(),
-        ),
+            .into()),
         (Some(_), _, _) => Err("has `no-example` but also example code blocks".into()),
     }
 }

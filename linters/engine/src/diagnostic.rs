@@ -40,9 +40,7 @@ impl FromStr for Severity {
             "info" => Ok(Severity::Info),
             "warning" => Ok(Severity::Warning),
             "error" => Ok(Severity::Error),
-            other => Err(format!(
-                "`{other}` is not a severity (error, warning, info)"
-            )),
+            other => Err(format!("`{other}` is not a severity (error, warning, info)")),
         }
     }
 }
@@ -82,12 +80,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(code: impl Into<String>, message: impl Into<String>, range: Range<usize>) -> Self {
-        Finding {
-            code: code.into(),
-            message: message.into(),
-            range,
-            fix: None,
-        }
+        Finding { code: code.into(), message: message.into(), range, fix: None }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {
@@ -140,9 +133,6 @@ pub struct Note {
 
 impl Note {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Note {
-        Note {
-            path: path.into(),
-            message: message.into(),
-        }
+        Note { path: path.into(), message: message.into() }
     }
 }

@@ -40,9 +40,7 @@ pub fn assign(diagnostics: &mut [Diagnostic]) {
     let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
     for d in diagnostics {
         let normalized = d.line_text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let counter = seen
-            .entry((d.checker.clone(), d.code.clone(), normalized))
-            .or_default();
+        let counter = seen.entry((d.checker.clone(), d.code.clone(), normalized)).or_default();
         d.fingerprint = fingerprint(&d.checker, &d.code, &d.path, &d.line_text, *counter);
         *counter += 1;
     }
@@ -64,10 +62,7 @@ mod tests {
             fingerprint("runner", "LG005", "src/a.py", "<<<<<<< HEAD", 1),
             "15f512d7b46056dd"
         );
-        assert_eq!(
-            fingerprint("shell", "SC2086", "x.sh", "echo $a", 0),
-            "1ac021233c98082d"
-        );
+        assert_eq!(fingerprint("shell", "SC2086", "x.sh", "echo $a", 0), "1ac021233c98082d");
     }
 
     #[test]
@@ -76,9 +71,6 @@ mod tests {
             fingerprint("c", "X1", "p", "  a \t  b  ", 0),
             fingerprint("c", "X1", "p", "a b", 0)
         );
-        assert_ne!(
-            fingerprint("c", "X1", "p", "a b", 0),
-            fingerprint("c", "X1", "p", "ab", 0)
-        );
+        assert_ne!(fingerprint("c", "X1", "p", "a b", 0), fingerprint("c", "X1", "p", "ab", 0));
     }
 }

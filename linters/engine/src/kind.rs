@@ -75,11 +75,7 @@ pub fn classify_path(rel: &Path) -> PathClass {
         "sh" | "bash" | "ksh" | "dash" => return PathClass::Kind(FileKind::Shell),
         "md" | "markdown" => return PathClass::Kind(FileKind::Markdown),
         "yml" | "yaml" => {
-            let kind = if is_ci_yaml(rel, name) {
-                FileKind::CiYaml
-            } else {
-                FileKind::Yaml
-            };
+            let kind = if is_ci_yaml(rel, name) { FileKind::CiYaml } else { FileKind::Yaml };
             return PathClass::Kind(kind);
         }
         _ => {}
@@ -100,10 +96,8 @@ fn is_ci_yaml(rel: &Path, name: &str) -> bool {
     if matches!(name, "action.yml" | "action.yaml") {
         return true;
     }
-    let parents: Vec<&str> = rel
-        .parent()
-        .map(|p| p.iter().filter_map(|c| c.to_str()).collect())
-        .unwrap_or_default();
+    let parents: Vec<&str> =
+        rel.parent().map(|p| p.iter().filter_map(|c| c.to_str()).collect()).unwrap_or_default();
     // YAML anywhere under `.gitlab/ci/`, and directly in `.github/workflows/`.
     let under_gitlab_ci = parents.windows(2).any(|w| w == [".gitlab", "ci"]);
     let in_workflows = parents.ends_with(&[".github", "workflows"]);
@@ -127,9 +121,7 @@ pub fn classify_shebang(head: &[u8]) -> Option<FileKind> {
 pub fn shebang_interpreter(head: &[u8]) -> Option<&str> {
     let rest = head.strip_prefix(b"#!")?;
     let end = memchr::memchr(b'\n', rest).unwrap_or(rest.len());
-    let line = std::str::from_utf8(&rest[..end])
-        .ok()?
-        .trim_end_matches('\r');
+    let line = std::str::from_utf8(&rest[..end]).ok()?.trim_end_matches('\r');
     let mut words = line.split_whitespace();
     let mut program = base_name(words.next()?);
     if program == "env" {
@@ -156,28 +148,13 @@ mod tests {
         assert_eq!(kind_of("a/b.py"), PathClass::Kind(FileKind::Python));
         assert_eq!(kind_of("stub.pyi"), PathClass::Kind(FileKind::Python));
         assert_eq!(kind_of("x.ksh"), PathClass::Kind(FileKind::Shell));
-        assert_eq!(
-            kind_of("README.markdown"),
-            PathClass::Kind(FileKind::Markdown)
-        );
+        assert_eq!(kind_of("README.markdown"), PathClass::Kind(FileKind::Markdown));
         assert_eq!(kind_of(".gitlab-ci.yml"), PathClass::Kind(FileKind::CiYaml));
-        assert_eq!(
-            kind_of("ci/build.gitlab-ci.yml"),
-            PathClass::Kind(FileKind::CiYaml)
-        );
-        assert_eq!(
-            kind_of(".gitlab/ci/deep/jobs.yaml"),
-            PathClass::Kind(FileKind::CiYaml)
-        );
-        assert_eq!(
-            kind_of(".github/workflows/ci.yaml"),
-            PathClass::Kind(FileKind::CiYaml)
-        );
+        assert_eq!(kind_of("ci/build.gitlab-ci.yml"), PathClass::Kind(FileKind::CiYaml));
+        assert_eq!(kind_of(".gitlab/ci/deep/jobs.yaml"), PathClass::Kind(FileKind::CiYaml));
+        assert_eq!(kind_of(".github/workflows/ci.yaml"), PathClass::Kind(FileKind::CiYaml));
         assert_eq!(kind_of("sub/action.yml"), PathClass::Kind(FileKind::CiYaml));
-        assert_eq!(
-            kind_of(".github/workflows/sub/x.yml"),
-            PathClass::Kind(FileKind::Yaml)
-        );
+        assert_eq!(kind_of(".github/workflows/sub/x.yml"), PathClass::Kind(FileKind::Yaml));
         assert_eq!(kind_of("config.yaml"), PathClass::Kind(FileKind::Yaml));
         assert_eq!(kind_of("bin/deploy"), PathClass::NeedsShebang);
         assert_eq!(kind_of(".bashrc"), PathClass::Unknown);
@@ -187,26 +164,11 @@ mod tests {
     #[test]
     fn classifies_shebangs() {
         assert_eq!(classify_shebang(b"#!/bin/sh\necho"), Some(FileKind::Shell));
-        assert_eq!(
-            classify_shebang(b"#!/usr/bin/env bash\n"),
-            Some(FileKind::Shell)
-        );
-        assert_eq!(
-            classify_shebang(b"#!/usr/bin/env -S bash -e\n"),
-            Some(FileKind::Shell)
-        );
-        assert_eq!(
-            classify_shebang(b"#!/bin/busybox sh\n"),
-            Some(FileKind::Shell)
-        );
-        assert_eq!(
-            classify_shebang(b"#!/usr/bin/python3.12 -u\r\n"),
-            Some(FileKind::Python)
-        );
-        assert_eq!(
-            classify_shebang(b"#!/usr/bin/env python\n"),
-            Some(FileKind::Python)
-        );
+        assert_eq!(classify_shebang(b"#!/usr/bin/env bash\n"), Some(FileKind::Shell));
+        assert_eq!(classify_shebang(b"#!/usr/bin/env -S bash -e\n"), Some(FileKind::Shell));
+        assert_eq!(classify_shebang(b"#!/bin/busybox sh\n"), Some(FileKind::Shell));
+        assert_eq!(classify_shebang(b"#!/usr/bin/python3.12 -u\r\n"), Some(FileKind::Python));
+        assert_eq!(classify_shebang(b"#!/usr/bin/env python\n"), Some(FileKind::Python));
         assert_eq!(classify_shebang(b"#!/usr/bin/env zsh\n"), None);
         assert_eq!(classify_shebang(b"#!/usr/bin/perl\n"), None);
         assert_eq!(classify_shebang(b"echo no shebang"), None);

@@ -52,11 +52,7 @@ impl Rule {
     /// The rule's documentation page, as `lintgate explain` prints it and
     /// `docs/rules/<CODE>.md` holds it.
     pub fn page(&self) -> String {
-        let on = if self.enabled {
-            "on by default"
-        } else {
-            "off by default"
-        };
+        let on = if self.enabled { "on by default" } else { "off by default" };
         format!(
             "# {} ({})\n\n{}.\n\nChecker: `{}` · Severity: {} · {on} · Fix: {} · Since: {}\n\n{}",
             self.code,
@@ -80,14 +76,30 @@ pub fn all() -> &'static [Rule] {
 
 /// A rule by its code or its alias.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    RULES
-        .iter()
-        .find(|r| r.code == code_or_name || r.name == code_or_name)
+    RULES.iter().find(|r| r.code == code_or_name || r.name == code_or_name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The default severities of the conventions (GUIDE): pyflakes `F` and
+    /// syntax errors are errors; pycodestyle, pydocstyle, import order and
+    /// markdownlint are warnings; ShellCheck's `info` and `style` become
+    /// warnings, so no `SC` rule is `info`. `LG` rules choose for themselves.
+    fn family_severity(rule: &Rule) -> Severity {
+        let code = rule.code;
+        let warning_family = ["E", "W", "D", "I", "MD"].iter().any(|p| code.starts_with(p));
+        let shellcheck_info = code.starts_with("SC") && rule.severity == Severity::Info;
+        if code == "E999" || code.starts_with('F') {
+            Severity::Error
+        } else if warning_family || shellcheck_info {
+            Severity::Warning
+        } else {
+            rule.severity
+        }
+    }
+    }
 
     #[test]
     fn codes_follow_the_conventions() {
@@ -96,17 +108,9 @@ mod tests {
                 .code
                 .strip_prefix("LG")
                 .is_some_and(|n| n.len() == 3 && n.bytes().all(|b| b.is_ascii_digit()));
-            let tool_code = rule
-                .code
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_uppercase())
+            let tool_code = rule.code.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
                 && rule.code.bytes().any(|b| b.is_ascii_digit());
-            assert!(
-                lintgate_code || tool_code,
-                "{}: not a valid code",
-                rule.code
-            );
+            assert!(lintgate_code || tool_code, "{}: not a valid code", rule.code);
             assert!(
                 rule.name
                     .bytes()
@@ -115,11 +119,9 @@ mod tests {
                 rule.code,
                 rule.name
             );
-            assert!(
-                !rule.summary.ends_with('.'),
-                "{}: summary ends with a period",
-                rule.code
-            );
+            assert!(!rule.summary.ends_with('.'), "{}: summary ends with a period", rule.code);
+            let expected = family_severity(rule);
+            assert_eq!(rule.severity, expected, "{}: severity against the conventions", rule.code);
         }
     }
 }

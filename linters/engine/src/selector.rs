@@ -26,16 +26,11 @@ impl Selector {
         }
         if let Some((tool, prefix)) = text.split_once(':') {
             let valid_tool = !tool.is_empty()
-                && tool
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+                && tool.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
             if !valid_tool {
                 return Err(format!("`{text}`: `{tool}` is not a valid tool name"));
             }
-            return Ok(Selector::External {
-                tool: tool.into(),
-                prefix: prefix.into(),
-            });
+            return Ok(Selector::External { tool: tool.into(), prefix: prefix.into() });
         }
         if let Some(rule) = registry::all().iter().find(|r| r.name == text) {
             return Ok(Selector::Prefix(rule.code.into()));
@@ -44,10 +39,7 @@ impl Selector {
             return Ok(Selector::Prefix(text.into()));
         }
         let names = registry::all().iter().flat_map(|r| [r.code, r.name]);
-        Err(format!(
-            "unknown rule code `{text}`{}",
-            suggest::did_you_mean(text, names)
-        ))
+        Err(format!("unknown rule code `{text}`{}", suggest::did_you_mean(text, names)))
     }
 
     pub fn matches(&self, code: &str) -> bool {
@@ -130,21 +122,14 @@ impl RuleSelection {
     pub fn is_enabled(&self, code: &str) -> bool {
         match registry::all().binary_search_by(|r| r.code.cmp(code)) {
             Ok(index) => self.enabled[index],
-            Err(_) => self
-                .external
-                .iter()
-                .rev()
-                .find(|(s, _)| s.matches(code))
-                .is_none_or(|(_, on)| *on),
+            Err(_) => {
+                self.external.iter().rev().find(|(s, _)| s.matches(code)).is_none_or(|(_, on)| *on)
+            }
         }
     }
 
     pub fn enabled_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        registry::all()
-            .iter()
-            .zip(&self.enabled)
-            .filter(|(_, on)| **on)
-            .map(|(r, _)| r)
+        registry::all().iter().zip(&self.enabled).filter(|(_, on)| **on).map(|(r, _)| r)
     }
 
     /// Turns rules off for one file (its `per-file-ignores`).
@@ -155,8 +140,7 @@ impl RuleSelection {
                 *on = false;
             }
         }
-        copy.external
-            .extend(ignored.iter().map(|s| (s.clone(), false)));
+        copy.external.extend(ignored.iter().map(|s| (s.clone(), false)));
         copy
     }
 }
@@ -164,10 +148,7 @@ impl RuleSelection {
 /// The decision of one layer for `code`: on, off, or no opinion.
 fn decide(layer: &SelectionLayer, select: &[Selector], code: &str) -> Option<bool> {
     let best = |list: &[Selector]| {
-        list.iter()
-            .filter(|s| s.matches(code))
-            .map(Selector::specificity)
-            .max()
+        list.iter().filter(|s| s.matches(code)).map(Selector::specificity).max()
     };
     let on = best(select).max(best(&layer.extend_select));
     let off = best(&layer.ignore);
@@ -191,18 +172,11 @@ mod tests {
     fn parses_and_rejects() {
         assert_eq!(Selector::parse("ALL"), Ok(Selector::All));
         assert_eq!(Selector::parse("LG00"), Ok(Selector::Prefix("LG00".into())));
-        assert_eq!(
-            Selector::parse("merge-conflict-marker"),
-            Ok(Selector::Prefix("LG005".into()))
-        );
+        assert_eq!(Selector::parse("merge-conflict-marker"), Ok(Selector::Prefix("LG005".into())));
         let err = Selector::parse("LG0055").unwrap_err();
         assert!(err.contains("unknown rule code `LG0055`"), "{err}");
         assert!(err.contains("did you mean `LG005`"), "{err}");
-        assert!(
-            Selector::parse("pylint:C0114")
-                .unwrap()
-                .matches("pylint:C0114")
-        );
+        assert!(Selector::parse("pylint:C0114").unwrap().matches("pylint:C0114"));
         assert!(!Selector::parse("pylint:C").unwrap().matches("ruff:C0114"));
         assert!(Selector::parse("py lint:C").is_err());
     }
@@ -217,10 +191,7 @@ mod tests {
         let s = RuleSelection::new([&base]);
         assert!(s.is_enabled("LG003"));
         assert!(!s.is_enabled("LG005"));
-        let child = SelectionLayer {
-            extend_select: sel(&["LG005"]),
-            ..Default::default()
-        };
+        let child = SelectionLayer { extend_select: sel(&["LG005"]), ..Default::default() };
         let s = RuleSelection::new([&base, &child]);
         assert!(s.is_enabled("LG005"));
         let specific = SelectionLayer {
@@ -238,17 +209,11 @@ mod tests {
     fn external_codes_are_on_unless_ignored() {
         let none = RuleSelection::new([]);
         assert!(none.is_enabled("pylint:C0114"));
-        let layer = SelectionLayer {
-            ignore: sel(&["pylint:C"]),
-            ..Default::default()
-        };
+        let layer = SelectionLayer { ignore: sel(&["pylint:C"]), ..Default::default() };
         let s = RuleSelection::new([&layer]);
         assert!(!s.is_enabled("pylint:C0114"));
         assert!(s.is_enabled("pylint:W0611"));
-        let only = SelectionLayer {
-            select: Some(sel(&["ruff:"])),
-            ..Default::default()
-        };
+        let only = SelectionLayer { select: Some(sel(&["ruff:"])), ..Default::default() };
         let s = RuleSelection::new([&only]);
         assert!(s.is_enabled("ruff:F401"));
         assert!(!s.is_enabled("pylint:W0611"));

@@ -40,15 +40,8 @@ impl LineIndex {
     /// Byte range of 0-based line `line`, without its line terminator.
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line];
-        let end = self
-            .starts
-            .get(line + 1)
-            .map_or(text.len(), |&next| next - 1);
-        let end = if end > start && text.as_bytes()[end - 1] == b'\r' {
-            end - 1
-        } else {
-            end
-        };
+        let end = self.starts.get(line + 1).map_or(text.len(), |&next| next - 1);
+        let end = if end > start && text.as_bytes()[end - 1] == b'\r' { end - 1 } else { end };
         start..end.max(start)
     }
 
@@ -60,10 +53,7 @@ impl LineIndex {
         }
         let line = self.line_of(offset);
         let column = text[self.starts[line]..offset].chars().count() + 1;
-        Position {
-            line: to_u32(line + 1),
-            column: to_u32(column),
-        }
+        Position { line: to_u32(line + 1), column: to_u32(column) }
     }
 }
 
@@ -87,13 +77,7 @@ pub struct SourceFile {
 impl SourceFile {
     pub fn new(path: String, disk_path: PathBuf, kind: FileKind, text: String) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile {
-            path,
-            disk_path,
-            kind,
-            text,
-            lines,
-        }
+        SourceFile { path, disk_path, kind, text, lines }
     }
 
     pub fn position(&self, offset: usize) -> Position {
@@ -118,10 +102,7 @@ mod tests {
         assert_eq!(index.position(text, 0), Position { line: 1, column: 1 });
         let x = text.find('x').unwrap();
         assert_eq!(index.position(text, x), Position { line: 2, column: 4 });
-        assert_eq!(
-            index.position(text, text.len()),
-            Position { line: 4, column: 5 }
-        );
+        assert_eq!(index.position(text, text.len()), Position { line: 4, column: 5 });
         assert_eq!(&text[index.line_range(text, 0)], "ab");
         assert_eq!(&text[index.line_range(text, 2)], "");
         // Inside a multi-byte character: the character's own column.

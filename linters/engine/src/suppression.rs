@@ -125,10 +125,7 @@ pub fn apply(
                 && registry::find(code).is_some_and(|r| r.code == code)
                 && rules.is_enabled(code)
             {
-                unused.push(Unused {
-                    code: code.clone(),
-                    range: range.clone(),
-                });
+                unused.push(Unused { code: code.clone(), range: range.clone() });
             }
         }
     }
@@ -162,11 +159,8 @@ mod tests {
 
     #[test]
     fn suppresses_by_line_and_code_and_reports_unused() {
-        let mut diagnostics = vec![
-            diagnostic("LG005", 2),
-            diagnostic("LG005", 5),
-            diagnostic("LG003", 5),
-        ];
+        let mut diagnostics =
+            vec![diagnostic("LG005", 2), diagnostic("LG005", 5), diagnostic("LG003", 5)];
         let suppressions = [
             Suppression {
                 scope: Scope::Lines { first: 2, last: 2 },
@@ -185,13 +179,7 @@ mod tests {
         let unused = apply(&mut diagnostics, &suppressions, &rules);
         assert_eq!(diagnostics, vec![diagnostic("LG005", 5)]);
         // LG002 is ours and on; B008 is not ours, so it is left alone.
-        assert_eq!(
-            unused,
-            vec![Unused {
-                code: "LG002".into(),
-                range: 0..1
-            }]
-        );
+        assert_eq!(unused, vec![Unused { code: "LG002".into(), range: 0..1 }]);
     }
 
     #[test]
@@ -201,10 +189,7 @@ mod tests {
         assert!(!CodeSpec::Range("SC2000".into(), "SC2999".into()).matches("SC20860"));
         assert!(CodeSpec::Prefix("E1".into()).matches("E101"));
         let mut diagnostics = vec![diagnostic("LG005", 9)];
-        let file_wide = [Suppression {
-            scope: Scope::File,
-            codes: Codes::All,
-        }];
+        let file_wide = [Suppression { scope: Scope::File, codes: Codes::All }];
         assert!(apply(&mut diagnostics, &file_wide, &RuleSelection::new([])).is_empty());
         assert!(diagnostics.is_empty());
     }

@@ -17,12 +17,8 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
         let shown = args.path.as_deref().unwrap_or(".".as_ref()).display();
         return Err(UsageError(format!("path not found: {shown}")));
     }
-    let resolver = Resolver::new(
-        &cwd,
-        &args.config_source,
-        SelectionLayer::default(),
-        checkers::sections(),
-    )?;
+    let resolver =
+        Resolver::new(&cwd, &args.config_source, SelectionLayer::default(), checkers::sections())?;
     let settings = resolver.for_path(&path)?;
     let config = &settings.config;
     let mut out = String::new();
@@ -50,39 +46,18 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
         origins.iter().map(describe).collect::<Vec<_>>().join(", ")
     };
     let join = |items: Vec<String>| {
-        format!(
-            "[{}]",
-            items
-                .iter()
-                .map(|i| format!("{i:?}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
+        format!("[{}]", items.iter().map(|i| format!("{i:?}")).collect::<Vec<_>>().join(", "))
     };
-    let fail_on = config
-        .fail_on
-        .unwrap_or(lintgate_engine::diagnostic::Severity::Warning);
-    let _ = writeln!(
-        out,
-        "fail-on = {:?}  # {}",
-        fail_on.name(),
-        origin("fail-on")
-    );
+    let fail_on = config.fail_on.unwrap_or(lintgate_engine::diagnostic::Severity::Warning);
+    let _ = writeln!(out, "fail-on = {:?}  # {}", fail_on.name(), origin("fail-on"));
     let layers = &config.selection;
-    let select: Vec<String> = layers
-        .iter()
-        .rev()
-        .find_map(|l| l.select.clone())
-        .map_or_else(
-            || vec!["(rules on by default)".to_string()],
-            |s| s.iter().map(ToString::to_string).collect(),
-        );
+    let select: Vec<String> = layers.iter().rev().find_map(|l| l.select.clone()).map_or_else(
+        || vec!["(rules on by default)".to_string()],
+        |s| s.iter().map(ToString::to_string).collect(),
+    );
     let _ = writeln!(out, "select = {}  # {}", join(select), origin("select"));
     let gather = |pick: fn(&SelectionLayer) -> &Vec<lintgate_engine::selector::Selector>| {
-        layers
-            .iter()
-            .flat_map(|l| pick(l).iter().map(ToString::to_string))
-            .collect::<Vec<_>>()
+        layers.iter().flat_map(|l| pick(l).iter().map(ToString::to_string)).collect::<Vec<_>>()
     };
     let _ = writeln!(
         out,
@@ -90,33 +65,15 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
         join(gather(|l| &l.extend_select)),
         origin("extend-select")
     );
-    let _ = writeln!(
-        out,
-        "ignore = {}  # {}",
-        join(gather(|l| &l.ignore)),
-        origin("ignore")
-    );
+    let _ = writeln!(out, "ignore = {}  # {}", join(gather(|l| &l.ignore)), origin("ignore"));
     let exclude = config.exclude.as_ref().map_or_else(
-        || {
-            lintgate_engine::config::DEFAULT_EXCLUDES
-                .iter()
-                .map(|s| s.to_string())
-                .collect()
-        },
+        || lintgate_engine::config::DEFAULT_EXCLUDES.iter().map(|s| s.to_string()).collect(),
         |p| p.iter().map(|p| p.text.clone()).collect(),
     );
     let _ = writeln!(out, "exclude = {}  # {}", join(exclude), origin("exclude"));
-    let extend_exclude = config
-        .extend_exclude
-        .iter()
-        .map(|p| p.text.clone())
-        .collect();
-    let _ = writeln!(
-        out,
-        "extend-exclude = {}  # {}",
-        join(extend_exclude),
-        origin("extend-exclude")
-    );
+    let extend_exclude = config.extend_exclude.iter().map(|p| p.text.clone()).collect();
+    let _ =
+        writeln!(out, "extend-exclude = {}  # {}", join(extend_exclude), origin("extend-exclude"));
     let _ = writeln!(out, "[per-file-ignores]  # {}", origin("per-file-ignores"));
     for (pattern, selectors) in &config.per_file_ignores {
         let codes = selectors.iter().map(ToString::to_string).collect();
@@ -129,11 +86,7 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
     for (section, options) in &config.sections {
         let _ = writeln!(out, "[{section}]");
         for (key, value) in options {
-            let _ = writeln!(
-                out,
-                "{key} = {value}  # {}",
-                origin(&format!("{section}.{key}"))
-            );
+            let _ = writeln!(out, "{key} = {value}  # {}", origin(&format!("{section}.{key}")));
         }
     }
     let enabled: Vec<&str> = settings.selection.enabled_rules().map(|r| r.code).collect();

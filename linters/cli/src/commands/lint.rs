@@ -9,7 +9,7 @@ use lintgate_engine::kind::{self, FileKind, PathClass};
 use lintgate_engine::selector::{SelectionLayer, Selector};
 
 use crate::args::{ColorChoice, LintArgs};
-use crate::discovery::{Candidate, Discovery, DiscoveryError, Walk};
+use crate::discovery::{Candidate, DiscoveryError, Found, Sink, Walk};
 use crate::report::{self, ReportOptions};
 use crate::runner::{self, RunOutput};
 use crate::settings::{Resolver, absolute, display_path, project_root};
@@ -29,59 +29,52 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         Some(n) => n,
         None => std::thread::available_parallelism().map_or(1, usize::from),
     };
-    let (discovery, stdin) = if let Some(name) = &args.stdin_filename {
-        if !(args.paths.is_empty() || args.paths == [PathBuf::from("-")]) {
-            return Err(UsageError(
-                "--stdin-filename lints standard input: pass `-` as the only path".into(),
-            ));
+    let stdin_file = match &args.stdin_filename {
+        Some(name) => {
+            if !(args.paths.is_empty() || args.paths == [PathBuf::from("-")]) {
+                return Err(UsageError(
+                    "--stdin-filename lints standard input: pass `-` as the only path".into(),
+                ));
+            }
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes)?;
+            Some((stdin_candidate(&resolver, &root, &absolute(&cwd, name), &bytes)?, bytes))
         }
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
-        let candidate = stdin_candidate(&resolver, &root, &absolute(&cwd, name), &bytes)?;
-        (
-            Discovery {
-                candidates: vec![candidate],
-                ..Discovery::default()
-            },
-            Some(bytes),
-        )
+        None => None,
+    };
+    if stdin_file.is_none() && args.paths.iter().any(|p| p == Path::new("-")) {
+        return Err(UsageError("reading standard input (`-`) needs --stdin-filename PATH".into()));
+    }
+    if let Some(missing) =
+        args.paths.iter().find(|p| *p != Path::new("-") && !absolute(&cwd, p).exists())
+    {
+        return Err(UsageError(format!("path not found: {}", missing.display())));
+    }
+    let paths: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![cwd.clone()]
     } else {
-        if args.paths.iter().any(|p| p == Path::new("-")) {
-            return Err(UsageError(
-                "reading standard input (`-`) needs --stdin-filename PATH".into(),
-            ));
+        args.paths.iter().map(|p| absolute(&cwd, p)).collect()
+    };
+    let walk = Walk { root: &root, resolver: &resolver, force_exclude: args.force_exclude, jobs };
+    let discover = |sink: Sink| match &stdin_file {
+        Some((candidate, _)) => {
+            sink(Found::File(candidate.clone()));
+            Ok(())
         }
-        if let Some(missing) = args.paths.iter().find(|p| !absolute(&cwd, p).exists()) {
-            return Err(UsageError(format!("path not found: {}", missing.display())));
-        }
-        let paths: Vec<PathBuf> = if args.paths.is_empty() {
-            vec![cwd.clone()]
-        } else {
-            args.paths.iter().map(|p| absolute(&cwd, p)).collect()
-        };
-        let walk = Walk {
-            root: &root,
-            resolver: &resolver,
-            force_exclude: args.force_exclude,
-            jobs,
-        };
-        let discovery = walk.discover(&paths).map_err(|e| match e {
+        None => walk.stream(&paths, sink).map_err(|e| match e {
             DiscoveryError::NotFound(path) => {
                 UsageError(format!("path not found: {}", path.display()))
             }
             DiscoveryError::Config(e) => UsageError(e.to_string()),
-        })?;
-        (discovery, None)
+        }),
     };
     if args.show_files {
-        for c in &discovery.candidates {
-            println!("{}\t{}", c.kind, c.display);
-        }
-        return Ok(Status::Clean);
+        return show_files(discover);
     }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
     let checkers = checkers::native();
-    let output = pool.install(|| runner::run(discovery, stdin, &checkers, &root));
+    let stdin = stdin_file.as_ref().map(|(_, bytes)| bytes.as_slice());
+    let output = pool.install(|| runner::run(discover, stdin, &checkers, &root))?;
     let root_settings = resolver.for_dir(&root)?;
     let fail_on = args
         .fail_on
@@ -103,17 +96,11 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     };
     print!("{}", report::render(args.format, &output, &options));
     let mut status = status_of(&output, fail_on, args.exit_zero);
-    let file_options = ReportOptions {
-        color: false,
-        ..options
-    };
+    let file_options = ReportOptions { color: false, ..options };
     for target in &args.report {
         let content = report::render(target.format, &output, &file_options);
         if let Err(e) = report::write_atomic(&target.path, &content) {
-            eprintln!(
-                "lintgate: error: cannot write report {}: {e}",
-                target.path.display()
-            );
+            eprintln!("lintgate: error: cannot write report {}: {e}", target.path.display());
             status = Status::Error;
         }
     }
@@ -121,6 +108,22 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         eprintln!("lintgate: error: {failure}");
     }
     Ok(status)
+}
+
+/// `--show-files`: each file that would be linted, with its kind, sorted.
+fn show_files(discover: impl FnOnce(Sink) -> Result<(), UsageError>) -> Result<Status, UsageError> {
+    let files = std::sync::Mutex::new(Vec::new());
+    discover(&|found| {
+        if let Found::File(c) = found {
+            files.lock().unwrap_or_else(|p| p.into_inner()).push((c.display, c.kind));
+        }
+    })?;
+    let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
+    files.sort();
+    for (path, kind) in files {
+        println!("{kind}\t{path}");
+    }
+    Ok(Status::Clean)
 }
 
 fn status_of(output: &RunOutput, fail_on: Severity, exit_zero: bool) -> Status {
@@ -141,11 +144,7 @@ fn command_line_layer(args: &LintArgs) -> Result<SelectionLayer, UsageError> {
             .collect()
     };
     Ok(SelectionLayer {
-        select: args
-            .select
-            .as_deref()
-            .map(|s| parse("--select", s))
-            .transpose()?,
+        select: args.select.as_deref().map(|s| parse("--select", s)).transpose()?,
         extend_select: parse("--extend-select", &args.extend_select)?,
         ignore: parse("--ignore", &args.ignore)?,
     })
@@ -165,10 +164,5 @@ fn stdin_candidate(
         PathClass::Unknown => FileKind::Other,
     };
     let settings = resolver.for_dir(path.parent().unwrap_or(root))?;
-    Ok(Candidate {
-        path: path.to_path_buf(),
-        display,
-        kind,
-        settings,
-    })
+    Ok(Candidate { path: path.to_path_buf(), display, kind, settings })
 }

@@ -31,9 +31,7 @@ pub fn render(run: &RunOutput) -> String {
 
 /// Escaping for the message part of a workflow command.
 fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
 }
 
 /// Escaping for a `key=value` property, where `:` and `,` are separators.

@@ -18,11 +18,8 @@ pub fn render(run: &RunOutput, options: &ReportOptions) -> String {
     let mut report = Report::new("lintgate");
     for checker in checkers {
         let mut suite = TestSuite::new(checker);
-        let findings: Vec<&Diagnostic> = run
-            .diagnostics
-            .iter()
-            .filter(|d| d.checker == checker)
-            .collect();
+        let findings: Vec<&Diagnostic> =
+            run.diagnostics.iter().filter(|d| d.checker == checker).collect();
         if findings.is_empty() {
             let files = run.checkers_ran.get(checker).copied().unwrap_or(0);
             let mut case = TestCase::new("no findings", TestCaseStatus::success());
@@ -35,9 +32,7 @@ pub fn render(run: &RunOutput, options: &ReportOptions) -> String {
         }
         report.add_test_suite(suite);
     }
-    report
-        .to_string()
-        .expect("a report of strings always serializes")
+    report.to_string().expect("a report of strings always serializes")
 }
 
 /// The name GitLab keys the case by: unique (the fingerprint is) and stable
@@ -59,10 +54,7 @@ fn test_case(d: &Diagnostic, options: &ReportOptions) -> TestCase {
     );
     let mut case = if d.severity >= options.fail_on {
         let mut status = TestCaseStatus::non_success(NonSuccessKind::Failure);
-        status
-            .set_message(d.message.as_str())
-            .set_type(d.code.as_str())
-            .set_description(text);
+        status.set_message(d.message.as_str()).set_type(d.code.as_str()).set_description(text);
         TestCase::new(test_name(d), status)
     } else {
         // Below the fail level: reported, but not a failure of the run.

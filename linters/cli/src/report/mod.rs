@@ -45,11 +45,7 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     std::fs::create_dir_all(dir).map_err(|e| {
-        let reason = if dir.is_file() {
-            "it is a file".to_string()
-        } else {
-            e.to_string()
-        };
+        let reason = if dir.is_file() { "it is a file".to_string() } else { e.to_string() };
         std::io::Error::new(
             e.kind(),
             format!("cannot create directory {}: {reason}", dir.display()),
@@ -64,9 +60,5 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
 
 /// "1 error", "2 warnings".
 fn plural(count: usize, noun: &str) -> String {
-    if count == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{count} {noun}s")
-    }
+    if count == 1 { format!("1 {noun}") } else { format!("{count} {noun}s") }
 }

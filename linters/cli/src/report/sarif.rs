@@ -17,16 +17,11 @@ pub fn render(run: &RunOutput) -> String {
         let next = rule_index.len();
         rule_index.entry(d.code.as_str()).or_insert(next);
     }
-    let mut rules: Vec<(usize, Value)> = rule_index
-        .iter()
-        .map(|(code, i)| (*i, rule(code)))
-        .collect();
+    let mut rules: Vec<(usize, Value)> =
+        rule_index.iter().map(|(code, i)| (*i, rule(code))).collect();
     rules.sort_by_key(|(i, _)| *i);
-    let results: Vec<Value> = run
-        .diagnostics
-        .iter()
-        .map(|d| result(d, rule_index[d.code.as_str()]))
-        .collect();
+    let results: Vec<Value> =
+        run.diagnostics.iter().map(|d| result(d, rule_index[d.code.as_str()])).collect();
     let sarif = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",

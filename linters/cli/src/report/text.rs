@@ -25,11 +25,7 @@ struct Paint {
 
 impl Paint {
     fn paint(&self, style: &str, text: &str) -> String {
-        if self.on {
-            format!("\x1b[{style}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+        if self.on { format!("\x1b[{style}m{text}\x1b[0m") } else { text.to_string() }
     }
     fn severity(&self, severity: Severity, text: &str) -> String {
         let style = match severity {
@@ -59,11 +55,8 @@ pub fn render(run: &RunOutput, options: &ReportOptions) -> String {
     }
     if options.show_notes {
         for note in &run.notes {
-            let location = if note.path.is_empty() {
-                String::new()
-            } else {
-                format!("{}: ", note.path)
-            };
+            let location =
+                if note.path.is_empty() { String::new() } else { format!("{}: ", note.path) };
             let _ = writeln!(out, "{}: {location}{}", paint.bold("note"), note.message);
         }
     }
@@ -75,12 +68,7 @@ pub fn render(run: &RunOutput, options: &ReportOptions) -> String {
 
 fn frame(out: &mut String, d: &Diagnostic, paint: &Paint) {
     let header = format!("{}[{}]", d.severity, d.code);
-    let _ = writeln!(
-        out,
-        "{}: {}",
-        paint.severity(d.severity, &header),
-        paint.bold(&d.message)
-    );
+    let _ = writeln!(out, "{}: {}", paint.severity(d.severity, &header), paint.bold(&d.message));
     let number = d.start.line.to_string();
     let pad = " ".repeat(number.len());
     let _ = writeln!(
@@ -117,16 +105,8 @@ fn underline(d: &Diagnostic) -> (String, usize, usize) {
         chars.len()
     };
     let width = |c: &char| if *c == '\t' { TAB.len() } else { 1 };
-    let shown: String = chars
-        .iter()
-        .map(|c| {
-            if *c == '\t' {
-                TAB.to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect();
+    let shown: String =
+        chars.iter().map(|c| if *c == '\t' { TAB.to_string() } else { c.to_string() }).collect();
     let caret_start: usize = chars[..start].iter().map(width).sum();
     let caret_len: usize = chars[start..end.max(start)].iter().map(width).sum();
     (shown, caret_start, caret_len.max(1))
@@ -140,9 +120,7 @@ fn statistics(out: &mut String, run: &RunOutput) {
     let mut rows: Vec<_> = counts.into_iter().collect();
     rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     for ((code, severity), count) in rows {
-        let name = registry::find(code)
-            .filter(|r| r.code == code)
-            .map_or("", |r| r.name);
+        let name = registry::find(code).filter(|r| r.code == code).map_or("", |r| r.name);
         let _ = writeln!(out, "{count:>6}  {code:<10} {:<8} {name}", severity.name());
     }
 }
@@ -159,25 +137,19 @@ fn summary(out: &mut String, run: &RunOutput, options: &ReportOptions, paint: &P
         );
     } else {
         let count = |s: Severity| run.diagnostics.iter().filter(|d| d.severity == s).count();
-        let parts: Vec<String> = [
-            (Severity::Error, "error"),
-            (Severity::Warning, "warning"),
-            (Severity::Info, "info"),
-        ]
-        .into_iter()
-        .filter(|(s, _)| count(*s) > 0)
-        .map(|(s, noun)| {
-            if noun == "info" {
-                format!("{} info", count(s))
-            } else {
-                plural(count(s), noun)
-            }
-        })
-        .collect();
-        let failing = run
-            .diagnostics
-            .iter()
-            .any(|d| d.severity >= options.fail_on);
+        let parts: Vec<String> =
+            [(Severity::Error, "error"), (Severity::Warning, "warning"), (Severity::Info, "info")]
+                .into_iter()
+                .filter(|(s, _)| count(*s) > 0)
+                .map(|(s, noun)| {
+                    if noun == "info" {
+                        format!("{} info", count(s))
+                    } else {
+                        plural(count(s), noun)
+                    }
+                })
+                .collect();
+        let failing = run.diagnostics.iter().any(|d| d.severity >= options.fail_on);
         let verdict = if failing {
             paint.paint("1;31", "Found")
         } else {
@@ -186,10 +158,6 @@ fn summary(out: &mut String, run: &RunOutput, options: &ReportOptions, paint: &P
         let _ = writeln!(out, "{verdict} {} in {files} checked.", parts.join(", "));
     }
     if !run.notes.is_empty() && !options.show_notes {
-        let _ = writeln!(
-            out,
-            "{} (--show-notes to list them).",
-            plural(run.notes.len(), "note")
-        );
+        let _ = writeln!(out, "{} (--show-notes to list them).", plural(run.notes.len(), "note"));
     }
 }

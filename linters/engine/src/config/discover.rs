@@ -42,21 +42,13 @@ pub fn load(path: &Path, sections: &[SectionSpec]) -> Result<Config, ConfigError
                 from,
                 text,
                 *offset,
-                format!(
-                    "`extend` names {}, which cannot be read: {e}",
-                    path.display()
-                ),
+                format!("`extend` names {}, which cannot be read: {e}", path.display()),
             ),
             None => ConfigError::whole_file(&path, format!("cannot read configuration: {e}")),
         })?;
         if seen.contains(&canonical) {
             let (from, text, offset) = referrer.expect("a cycle needs a referrer");
-            return Err(ConfigError::at(
-                &from,
-                &text,
-                offset,
-                "`extend` forms a cycle",
-            ));
+            return Err(ConfigError::at(&from, &text, offset, "`extend` forms a cycle"));
         }
         seen.push(canonical);
         let text = read(&path)?;
@@ -69,11 +61,7 @@ pub fn load(path: &Path, sections: &[SectionSpec]) -> Result<Config, ConfigError
         }
         chain.push(layer.config);
     }
-    Ok(chain
-        .into_iter()
-        .rev()
-        .reduce(Config::merge)
-        .unwrap_or_default())
+    Ok(chain.into_iter().rev().reduce(Config::merge).unwrap_or_default())
 }
 
 fn read(path: &Path) -> Result<String, ConfigError> {

@@ -13,12 +13,7 @@ pub struct ConfigError {
 
 impl ConfigError {
     pub fn whole_file(path: &Path, message: impl Into<String>) -> ConfigError {
-        ConfigError {
-            path: path.into(),
-            line: 0,
-            column: 0,
-            message: message.into(),
-        }
+        ConfigError { path: path.into(), line: 0, column: 0, message: message.into() }
     }
 
     /// An error at byte `offset` of `text`, the content of `path`.
@@ -26,12 +21,7 @@ impl ConfigError {
         let before = &text[..offset.min(text.len())];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        ConfigError {
-            path: path.into(),
-            line,
-            column,
-            message: message.into(),
-        }
+        ConfigError { path: path.into(), line, column, message: message.into() }
     }
 }
 
@@ -40,14 +30,7 @@ impl fmt::Display for ConfigError {
         if self.line == 0 {
             write!(f, "{}: {}", self.path.display(), self.message)
         } else {
-            write!(
-                f,
-                "{}:{}:{}: {}",
-                self.path.display(),
-                self.line,
-                self.column,
-                self.message
-            )
+            write!(f, "{}:{}:{}: {}", self.path.display(), self.line, self.column, self.message)
         }
     }
 }

@@ -65,12 +65,9 @@ impl PathPattern {
 
     pub fn matches(&self, path: &Path) -> bool {
         if self.name_only {
-            return path
-                .file_name()
-                .is_some_and(|name| self.matcher.is_match(name));
+            return path.file_name().is_some_and(|name| self.matcher.is_match(name));
         }
-        path.strip_prefix(&self.base)
-            .is_ok_and(|rel| self.matcher.is_match(rel))
+        path.strip_prefix(&self.base).is_ok_and(|rel| self.matcher.is_match(rel))
     }
 }
 
@@ -164,9 +161,7 @@ impl Config {
     /// Whether `path` (absolute) is excluded by `exclude`/`extend-exclude`.
     pub fn is_excluded(&self, path: &Path) -> bool {
         let by_default = || {
-            path.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| DEFAULT_EXCLUDES.contains(&n))
+            path.file_name().and_then(|n| n.to_str()).is_some_and(|n| DEFAULT_EXCLUDES.contains(&n))
         };
         let excluded = match &self.exclude {
             Some(patterns) => patterns.iter().any(|p| p.matches(path)),
@@ -177,11 +172,7 @@ impl Config {
 
     /// The severity a code gets: the last matching `[severity]` entry, else `default`.
     pub fn severity_of(&self, code: &str, default: Severity) -> Severity {
-        self.severity
-            .iter()
-            .rev()
-            .find(|(s, _)| s.matches(code))
-            .map_or(default, |(_, sev)| *sev)
+        self.severity.iter().rev().find(|(s, _)| s.matches(code)).map_or(default, |(_, sev)| *sev)
     }
 }
 

@@ -45,23 +45,14 @@ impl Reader<'_> {
     }
 
     fn origin(&self, span: &Range<usize>) -> Origin {
-        let line = self.text[..span.start.min(self.text.len())]
-            .matches('\n')
-            .count()
-            + 1;
-        Origin::File {
-            path: self.path.into(),
-            line,
-        }
+        let line = self.text[..span.start.min(self.text.len())].matches('\n').count() + 1;
+        Origin::File { path: self.path.into(), line }
     }
 
     fn string<'v>(&self, key: &str, value: &'v Spanned<DeValue>) -> Result<&'v str, ConfigError> {
         value.get_ref().as_str().ok_or_else(|| {
             let found = value.get_ref().type_str();
-            self.error(
-                &value.span(),
-                format!("`{key}` must be a string, found {found}"),
-            )
+            self.error(&value.span(), format!("`{key}` must be a string, found {found}"))
         })
     }
 
@@ -72,16 +63,10 @@ impl Reader<'_> {
     ) -> Result<Vec<(&'v str, Range<usize>)>, ConfigError> {
         let not_a_list = || {
             let found = value.get_ref().type_str();
-            self.error(
-                &value.span(),
-                format!("`{key}` must be a list of strings, found {found}"),
-            )
+            self.error(&value.span(), format!("`{key}` must be a list of strings, found {found}"))
         };
         let items = value.get_ref().as_array().ok_or_else(not_a_list)?;
-        items
-            .iter()
-            .map(|item| Ok((self.string(key, item)?, item.span())))
-            .collect()
+        items.iter().map(|item| Ok((self.string(key, item)?, item.span()))).collect()
     }
 
     fn selectors(&self, key: &str, value: &Spanned<DeValue>) -> Result<Vec<Selector>, ConfigError> {
@@ -114,10 +99,7 @@ impl Reader<'_> {
     ) -> Result<&'v DeTable<'v>, ConfigError> {
         value.get_ref().as_table().ok_or_else(|| {
             let found = value.get_ref().type_str();
-            self.error(
-                &value.span(),
-                format!("`{key}` must be a table, found {found}"),
-            )
+            self.error(&value.span(), format!("`{key}` must be a table, found {found}"))
         })
     }
 }
@@ -131,12 +113,7 @@ pub(super) fn read_layer(
 ) -> Result<Option<Layer>, ConfigError> {
     let document = DeTable::parse(text).map_err(|e| {
         let offset = e.span().map_or(0, |s| s.start);
-        ConfigError::at(
-            path,
-            text,
-            offset,
-            format!("invalid TOML: {}", e.message().trim()),
-        )
+        ConfigError::at(path, text, offset, format!("invalid TOML: {}", e.message().trim()))
     })?;
     let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
     let reader = Reader { path, text, dir };
@@ -161,10 +138,7 @@ fn read_table(
     table: &DeTable,
     sections: &[SectionSpec],
 ) -> Result<Layer, ConfigError> {
-    let mut config = Config {
-        files: vec![reader.path.into()],
-        ..Config::default()
-    };
+    let mut config = Config { files: vec![reader.path.into()], ..Config::default() };
     let mut layer = SelectionLayer::default();
     let mut extend = None;
     for (key, value) in table {
@@ -182,18 +156,15 @@ fn read_table(
             "extend-exclude" => config.extend_exclude = reader.patterns(name, value)?,
             "fail-on" => {
                 let level = reader.string(name, value)?;
-                let severity = level
-                    .parse::<Severity>()
-                    .map_err(|e| reader.error(&value.span(), e))?;
+                let severity =
+                    level.parse::<Severity>().map_err(|e| reader.error(&value.span(), e))?;
                 config.fail_on = Some(severity);
             }
             "per-file-ignores" => {
                 for (glob, codes) in reader.table(name, value)? {
                     let pattern = PathPattern::new(glob.get_ref(), &reader.dir)
                         .map_err(|e| reader.error(&glob.span(), format!("in `{name}`: {e}")))?;
-                    config
-                        .per_file_ignores
-                        .push((pattern, reader.selectors(name, codes)?));
+                    config.per_file_ignores.push((pattern, reader.selectors(name, codes)?));
                 }
             }
             "severity" => {
@@ -201,18 +172,15 @@ fn read_table(
                     let selector = Selector::parse(code.get_ref())
                         .map_err(|e| reader.error(&code.span(), format!("in `[severity]`: {e}")))?;
                     let level = reader.string(&format!("severity.{}", code.get_ref()), level)?;
-                    let severity = level
-                        .parse::<Severity>()
-                        .map_err(|e| reader.error(&value.span(), e))?;
+                    let severity =
+                        level.parse::<Severity>().map_err(|e| reader.error(&value.span(), e))?;
                     config.severity.push((selector, severity));
                 }
             }
             _ => {
                 let Some(spec) = sections.iter().find(|s| s.name == name) else {
-                    let known = TOP_LEVEL_KEYS
-                        .iter()
-                        .copied()
-                        .chain(sections.iter().map(|s| s.name));
+                    let known =
+                        TOP_LEVEL_KEYS.iter().copied().chain(sections.iter().map(|s| s.name));
                     let hint = suggest::did_you_mean(name, known);
                     return Err(reader.error(&span, format!("unknown key `{name}`{hint}")));
                 };
@@ -220,11 +188,7 @@ fn read_table(
                 continue;
             }
         }
-        config
-            .origins
-            .entry(name.to_string())
-            .or_default()
-            .push(reader.origin(&span));
+        config.origins.entry(name.to_string()).or_default().push(reader.origin(&span));
     }
     config.selection.push(layer);
     Ok(Layer { config, extend })
@@ -254,11 +218,7 @@ fn read_section(
             return Err(reader.error(&value.span(), message));
         }
         let full = format!("{}.{name}", spec.name);
-        config
-            .origins
-            .entry(full)
-            .or_default()
-            .push(reader.origin(&key.span()));
+        config.origins.entry(full).or_default().push(reader.origin(&key.span()));
         let section = config.sections.entry(spec.name.to_string()).or_default();
         section.insert(name.to_string(), plain.expect("checked above"));
     }
@@ -274,12 +234,9 @@ fn to_plain(value: &DeValue) -> Option<toml::Value> {
         }
         DeValue::Float(f) => toml::Value::Float(f.as_str().replace('_', "").parse().ok()?),
         DeValue::Boolean(b) => toml::Value::Boolean(*b),
-        DeValue::Array(items) => toml::Value::Array(
-            items
-                .iter()
-                .map(|i| to_plain(i.get_ref()))
-                .collect::<Option<_>>()?,
-        ),
+        DeValue::Array(items) => {
+            toml::Value::Array(items.iter().map(|i| to_plain(i.get_ref())).collect::<Option<_>>()?)
+        }
         DeValue::Datetime(_) | DeValue::Table(_) => return None,
     })
 }

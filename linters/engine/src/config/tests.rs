@@ -6,11 +6,7 @@ use crate::config::schema::{OptionKind, OptionSpec};
 
 const PYTHON: SectionSpec = SectionSpec {
     name: "python",
-    options: &[OptionSpec {
-        name: "line-length",
-        kind: OptionKind::Integer,
-        doc: "",
-    }],
+    options: &[OptionSpec { name: "line-length", kind: OptionKind::Integer, doc: "" }],
 };
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
@@ -41,17 +37,11 @@ fn extend_merges_base_under_child() {
     );
     let config = load(&child, &[PYTHON]).unwrap();
     assert_eq!(config.fail_on, Some(Severity::Info));
-    assert_eq!(
-        config.sections["python"]["line-length"],
-        toml::Value::Integer(120)
-    );
+    assert_eq!(config.sections["python"]["line-length"], toml::Value::Integer(120));
     assert_eq!(config.files.len(), 2);
     assert!(config.files[0].ends_with("shared/base.toml"));
     let selection = config.rule_selection(&SelectionLayer::default());
-    assert!(
-        !selection.is_enabled("LG005"),
-        "the base's ignore still applies"
-    );
+    assert!(!selection.is_enabled("LG005"), "the base's ignore still applies");
     let origins = &config.origins["fail-on"];
     assert_eq!(origins.len(), 2);
     assert!(
@@ -62,21 +52,14 @@ fn extend_merges_base_under_child() {
 #[test]
 fn pyproject_counts_only_with_our_table() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "a/pyproject.toml",
-        "[tool.ruff]\nline-length = 3\n",
-    );
+    write(dir.path(), "a/pyproject.toml", "[tool.ruff]\nline-length = 3\n");
     assert_eq!(config_in_dir(&dir.path().join("a")).unwrap(), None);
     let b = write(
         dir.path(),
         "b/pyproject.toml",
         "[project]\nname = 'x'\n[tool.lintgate]\nfail-on = 'error'\n",
     );
-    assert_eq!(
-        config_in_dir(&dir.path().join("b")).unwrap(),
-        Some(b.clone())
-    );
+    assert_eq!(config_in_dir(&dir.path().join("b")).unwrap(), Some(b.clone()));
     assert_eq!(load(&b, &[]).unwrap().fail_on, Some(Severity::Error));
     write(dir.path(), "b/lintgate.toml", "");
     let dot = write(dir.path(), "b/.lintgate.toml", "");
@@ -87,10 +70,7 @@ fn pyproject_counts_only_with_our_table() {
 fn unknown_keys_are_located_with_a_suggestion() {
     let err = load_err("fail-on = \"error\"\nextend-selct = [\"LG005\"]\n");
     assert_eq!((err.line, err.column), (2, 1));
-    assert_eq!(
-        err.message,
-        "unknown key `extend-selct` (did you mean `extend-select`?)"
-    );
+    assert_eq!(err.message, "unknown key `extend-selct` (did you mean `extend-select`?)");
     let err = load_err("[python]\nline-lenght = 3\n");
     assert_eq!((err.line, err.column), (2, 1));
     assert_eq!(
@@ -109,16 +89,12 @@ fn wrong_types_and_unknown_codes_are_located() {
     let err = load_err("ignore = [\"LG005\", \"LG0O5\"]\n");
     assert_eq!((err.line, err.column), (1, 20));
     assert!(
-        err.message
-            .contains("unknown rule code `LG0O5` (did you mean `LG005`?)"),
+        err.message.contains("unknown rule code `LG0O5` (did you mean `LG005`?)"),
         "{}",
         err.message
     );
     let err = load_err("[python]\nline-length = \"long\"\n");
-    assert_eq!(
-        err.message,
-        "`python.line-length` must be an integer, found string"
-    );
+    assert_eq!(err.message, "`python.line-length` must be an integer, found string");
     let err = load_err("fail-on = \"fatal\"\n");
     assert!(err.message.contains("not a severity"), "{}", err.message);
     let err = load_err("[per-file-ignores]\n\"tests/[\" = [\"LG005\"]\n");
@@ -160,10 +136,7 @@ fn excludes_defaults_replace_and_extend() {
         "exclude = [\"generated/**\"]\nextend-exclude = [\"*.pyi\"]\n",
     );
     let config = load(&path, &[]).unwrap();
-    assert!(
-        !config.is_excluded(&root.join("node_modules")),
-        "exclude replaces the defaults"
-    );
+    assert!(!config.is_excluded(&root.join("node_modules")), "exclude replaces the defaults");
     assert!(config.is_excluded(&root.join("generated/x/y.py")));
     assert!(config.is_excluded(&root.join("deep/stub.pyi")));
     assert!(

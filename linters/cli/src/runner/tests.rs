@@ -10,7 +10,11 @@ use lintgate_engine::selector::SelectionLayer;
 use lintgate_engine::suppression::{CodeSpec, Codes, Scope, Suppression};
 
 use super::*;
+use crate::discovery::Found;
 use crate::settings::Settings;
+use lintgate_engine::checker::BatchFile;
+use lintgate_engine::diagnostic::Severity;
+use lintgate_engine::source::SourceFile;
 
 /// Panics on files whose text says so.
 struct Fragile;
@@ -44,10 +48,7 @@ impl FileChecker for Suppressing {
             (CodeSpec::Exact("LG003".into()), 2..3),
         ]);
         FileOutput {
-            suppressions: vec![Suppression {
-                scope: Scope::Lines { first: 2, last: 2 },
-                codes,
-            }],
+            suppressions: vec![Suppression { scope: Scope::Lines { first: 2, last: 2 }, codes }],
             ..FileOutput::default()
         }
     }
@@ -66,9 +67,7 @@ impl BatchChecker for Tool {
     }
     fn check_batch(&self, _: &Path, files: &[BatchFile]) -> Result<BatchOutput, CheckerError> {
         if self.fail {
-            return Err(CheckerError {
-                message: "exit status 3".into(),
-            });
+            return Err(CheckerError { message: "exit status 3".into() });
         }
         let findings = files
             .iter()
@@ -81,36 +80,27 @@ impl BatchChecker for Tool {
                 message: "from the tool".into(),
             })
             .collect();
-        Ok(BatchOutput {
-            findings,
-            notes: Vec::new(),
-        })
+        Ok(BatchOutput { findings, notes: Vec::new() })
     }
 }
 
-fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Discovery {
+fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Vec<Found> {
     let selection = Config::default().rule_selection(layer);
-    let settings = Arc::new(Settings {
-        config: Config::default(),
-        selection,
-    });
-    let candidates = files
+    let settings = Arc::new(Settings { config: Config::default(), selection });
+    let candidates: Vec<Found> = files
         .iter()
         .map(|(name, text)| {
             let path: PathBuf = dir.join(name);
             std::fs::write(&path, text).unwrap();
-            Candidate {
+            Found::File(Candidate {
                 path,
                 display: name.to_string(),
                 kind: FileKind::Python,
                 settings: settings.clone(),
-            }
+            })
         })
         .collect();
-    Discovery {
-        candidates,
-        ..Discovery::default()
-    }
+    candidates
 }
 
 #[test]
@@ -122,24 +112,14 @@ fn a_crashing_checker_is_reported_for_its_file_and_the_run_goes_on() {
         &SelectionLayer::default(),
     );
     let checkers = Checkers {
-        file: vec![
-            Box::new(Fragile),
-            Box::new(crate::rules::conflict_marker::RunnerChecker),
-        ],
+        file: vec![Box::new(Fragile), Box::new(crate::rules::conflict_marker::RunnerChecker)],
         ..Checkers::default()
     };
-    let out = run(discovery, None, &checkers, dir.path());
-    let codes: Vec<(&str, &str)> = out
-        .diagnostics
-        .iter()
-        .map(|d| (d.path.as_str(), d.code.as_str()))
-        .collect();
+    let out = run_all(discovery, &checkers, dir.path());
+    let codes: Vec<(&str, &str)> =
+        out.diagnostics.iter().map(|d| (d.path.as_str(), d.code.as_str())).collect();
     assert_eq!(codes, [("a.py", "LG004"), ("b.py", "LG005")]);
-    assert!(
-        out.diagnostics[0]
-            .message
-            .contains("fragile checker hit boom")
-    );
+    assert!(out.diagnostics[0].message.contains("fragile checker hit boom"));
     assert_eq!(out.failures.len(), 1, "a crash makes the run exit 2");
     assert_eq!(out.checkers_ran["fragile"], 2);
 }
@@ -153,18 +133,12 @@ fn suppressions_apply_across_checkers_and_unused_ones_are_lg001() {
     };
     let discovery = candidates(dir.path(), &[("a.py", "<<<<<<< x\n=======\n")], &layer);
     let checkers = Checkers {
-        file: vec![
-            Box::new(crate::rules::conflict_marker::RunnerChecker),
-            Box::new(Suppressing),
-        ],
+        file: vec![Box::new(crate::rules::conflict_marker::RunnerChecker), Box::new(Suppressing)],
         ..Checkers::default()
     };
-    let out = run(discovery, None, &checkers, dir.path());
-    let found: Vec<(u32, &str)> = out
-        .diagnostics
-        .iter()
-        .map(|d| (d.start.line, d.code.as_str()))
-        .collect();
+    let out = run_all(discovery, &checkers, dir.path());
+    let found: Vec<(u32, &str)> =
+        out.diagnostics.iter().map(|d| (d.start.line, d.code.as_str())).collect();
     assert_eq!(
         found,
         [(1, "LG005"), (1, "LG001")],
@@ -176,22 +150,13 @@ fn suppressions_apply_across_checkers_and_unused_ones_are_lg001() {
 #[test]
 fn batch_findings_pass_selection_and_failures_are_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let discovery = candidates(
-        dir.path(),
-        &[("a.py", "x\n"), ("b.py", "y\n")],
-        &SelectionLayer::default(),
-    );
-    let checkers = Checkers {
-        batch: vec![Box::new(Tool { fail: false })],
-        ..Checkers::default()
-    };
-    let out = run(discovery, None, &checkers, dir.path());
+    let discovery =
+        candidates(dir.path(), &[("a.py", "x\n"), ("b.py", "y\n")], &SelectionLayer::default());
+    let checkers = Checkers { batch: vec![Box::new(Tool { fail: false })], ..Checkers::default() };
+    let out = run_all(discovery, &checkers, dir.path());
     assert_eq!(out.diagnostics.len(), 2);
     assert_eq!(
-        (
-            out.diagnostics[0].line_text.as_str(),
-            out.diagnostics[0].checker.as_str()
-        ),
+        (out.diagnostics[0].line_text.as_str(), out.diagnostics[0].checker.as_str()),
         ("x", "tool")
     );
     assert_eq!(out.diagnostics[0].fingerprint.len(), 16);
@@ -201,17 +166,18 @@ fn batch_findings_pass_selection_and_failures_are_reported() {
         ..Default::default()
     };
     let discovery = candidates(dir.path(), &[("a.py", "x\n")], &ignore);
-    assert!(
-        run(discovery, None, &checkers, dir.path())
-            .diagnostics
-            .is_empty()
-    );
+    assert!(run_all(discovery, &checkers, dir.path()).diagnostics.is_empty());
 
-    let failing = Checkers {
-        batch: vec![Box::new(Tool { fail: true })],
-        ..Checkers::default()
-    };
+    let failing = Checkers { batch: vec![Box::new(Tool { fail: true })], ..Checkers::default() };
     let discovery = candidates(dir.path(), &[("a.py", "x\n")], &SelectionLayer::default());
-    let out = run(discovery, None, &failing, dir.path());
+    let out = run_all(discovery, &failing, dir.path());
     assert_eq!(out.failures, ["the tool checker failed: exit status 3"]);
+}
+
+fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
+    let discover = |sink: Sink| {
+        found.into_iter().for_each(sink);
+        Ok::<(), ()>(())
+    };
+    run(discover, None, checkers, root).unwrap()
 }

@@ -1,0 +1,98 @@
+//! Batch checkers (given every readable file they handle in one call) and
+//! repository checkers (run once). Their findings pass the same selection
+//! and severity settings as per-file findings.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use lintgate_engine::checker::{BatchFile, LocatedFinding};
+use lintgate_engine::diagnostic::Diagnostic;
+use lintgate_engine::fingerprint;
+
+use super::RunOutput;
+use super::file::settle;
+use crate::checkers::Checkers;
+use crate::discovery::Candidate;
+
+pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out: &mut RunOutput) {
+    let by_path: BTreeMap<&str, &Candidate> =
+        readable.iter().map(|c| (c.display.as_str(), c)).collect();
+    let mut outputs = Vec::new();
+    for checker in &checkers.batch {
+        let files: Vec<BatchFile> = readable
+            .iter()
+            .map(|c| BatchFile { path: c.display.clone(), disk_path: c.path.clone(), kind: c.kind })
+            .filter(|f| checker.handles(f))
+            .collect();
+        if files.is_empty() {
+            continue;
+        }
+        out.checkers_ran.insert(checker.name().to_string(), files.len());
+        outputs.push((checker.name(), checker.check_batch(root, &files)));
+    }
+    for checker in &checkers.repo {
+        out.checkers_ran.insert(checker.name().to_string(), 0);
+        outputs.push((checker.name(), checker.check_repo(root)));
+    }
+    let mut located = Vec::new();
+    for (name, output) in outputs {
+        match output {
+            Ok(output) => {
+                out.notes.extend(output.notes);
+                located.extend(output.findings.into_iter().map(|f| (name, f)));
+            }
+            Err(error) => {
+                out.failures.push(format!("the {name} checker failed: {}", error.message))
+            }
+        }
+    }
+    let mut per_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    for (checker, finding) in located {
+        let candidate = by_path.get(finding.path.as_str()).copied();
+        if let Some(d) = place_located(root, candidate, finding, checker) {
+            per_file.entry(d.path.clone()).or_default().push(d);
+        }
+    }
+    for (_, mut diagnostics) in per_file {
+        diagnostics.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));
+        fingerprint::assign(&mut diagnostics);
+        out.diagnostics.extend(diagnostics);
+    }
+}
+
+fn place_located(
+    root: &Path,
+    candidate: Option<&Candidate>,
+    f: LocatedFinding,
+    checker: &str,
+) -> Option<Diagnostic> {
+    let line_text = std::fs::read_to_string(root.join(&f.path))
+        .ok()
+        .and_then(|text| {
+            text.lines().nth(f.start.line.saturating_sub(1) as usize).map(str::to_string)
+        })
+        .unwrap_or_default();
+    let mut d = Diagnostic {
+        path: f.path,
+        start: f.start,
+        end: f.end,
+        code: f.code,
+        checker: checker.to_string(),
+        severity: f.severity,
+        message: f.message,
+        fix: None,
+        fingerprint: String::new(),
+        line_text,
+    };
+    if let Some(candidate) = candidate {
+        let settings = &candidate.settings;
+        let ignored = settings.config.ignored_for(&candidate.path);
+        let enabled =
+            settings.selection.is_enabled(&d.code) && !ignored.iter().any(|s| s.matches(&d.code));
+        if !enabled {
+            return None;
+        }
+        d = settle(d, settings);
+    }
+    Some(d)
+}

@@ -1,0 +1,202 @@
+//! One file through the pipeline: read, run each checker that handles its
+//! kind (a panic is caught and reported for this file alone), keep enabled
+//! codes, apply severities and suppressions, fingerprint.
+
+use std::borrow::Cow;
+use std::panic::{self, AssertUnwindSafe};
+
+use lintgate_engine::checker::{FileContext, FileOutput};
+use lintgate_engine::diagnostic::{
+    Diagnostic, Finding, Note, PositionedEdit, PositionedFix, Severity,
+};
+use lintgate_engine::selector::RuleSelection;
+use lintgate_engine::source::{Position, SourceFile};
+use lintgate_engine::{fingerprint, registry, suppression};
+
+use super::RUNNER;
+use crate::checkers::Checkers;
+use crate::discovery::Candidate;
+use crate::read::{self, Loaded};
+use crate::settings::Settings;
+
+const CRASH_CODE: &str = "LG004";
+const UNUSED_SUPPRESSION: &str = "LG001";
+
+pub(super) struct FileResult {
+    pub diagnostics: Vec<Diagnostic>,
+    pub notes: Vec<Note>,
+    /// Read (whether or not its bytes were valid), as opposed to skipped.
+    pub checked: bool,
+    /// Decoded, so batch checkers may look at it too.
+    pub readable: bool,
+    pub ran: Vec<&'static str>,
+    pub crashed: Vec<String>,
+}
+
+pub(super) fn check_file(
+    candidate: &Candidate,
+    stdin: Option<Vec<u8>>,
+    checkers: &Checkers,
+) -> FileResult {
+    let mut result = FileResult {
+        diagnostics: Vec::new(),
+        notes: Vec::new(),
+        checked: false,
+        readable: false,
+        ran: Vec::new(),
+        crashed: Vec::new(),
+    };
+    let settings = &candidate.settings;
+    let ignored = settings.config.ignored_for(&candidate.path);
+    let rules = if ignored.is_empty() {
+        Cow::Borrowed(&settings.selection)
+    } else {
+        Cow::Owned(settings.selection.without(&ignored))
+    };
+    let file = match read::load(candidate, stdin) {
+        Loaded::Source(file) => file,
+        Loaded::Skipped(reason) => {
+            result.notes.push(Note::new(&candidate.display, reason));
+            return result;
+        }
+        Loaded::Problem { code, message, start, line_text } => {
+            result.checked = true;
+            if rules.is_enabled(code) {
+                let d = runner_diagnostic(&candidate.display, code, message, start, &line_text);
+                result.diagnostics.push(settle(d, settings));
+            }
+            fingerprint::assign(&mut result.diagnostics);
+            return result;
+        }
+    };
+    result.checked = true;
+    result.readable = true;
+    let mut suppressions = Vec::new();
+    for checker in checkers.file.iter().filter(|c| c.handles(file.kind)) {
+        let section = settings.config.sections.get(checker.name());
+        let context = FileContext { rules: &rules, settings: section };
+        result.ran.push(checker.name());
+        match panic::catch_unwind(AssertUnwindSafe(|| checker.check(&file, &context))) {
+            Ok(FileOutput { findings, suppressions: found, notes }) => {
+                suppressions.extend(found);
+                result.notes.extend(notes.into_iter().map(|n| Note::new(&file.path, n)));
+                for finding in findings.into_iter().filter(|f| rules.is_enabled(&f.code)) {
+                    result
+                        .diagnostics
+                        .push(settle(place(&file, finding, checker.name()), settings));
+                }
+            }
+            Err(payload) => {
+                let reason = panic_message(payload.as_ref());
+                let message =
+                    format!("the {} checker crashed on this file: {reason}", checker.name());
+                result.crashed.push(format!("{}: {message}", file.path));
+                let start = Position { line: 1, column: 1 };
+                result
+                    .diagnostics
+                    .push(runner_diagnostic(&file.path, CRASH_CODE, message, start, ""));
+            }
+        }
+    }
+    for unused in suppression::apply(&mut result.diagnostics, &suppressions, &rules) {
+        if rules.is_enabled(UNUSED_SUPPRESSION) {
+            let message = format!("unused suppression of `{}`", unused.code);
+            let finding = Finding::new(UNUSED_SUPPRESSION, message, unused.range);
+            result.diagnostics.push(settle(place(&file, finding, RUNNER), settings));
+        }
+    }
+    result.diagnostics.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));
+    fingerprint::assign(&mut result.diagnostics);
+    result
+}
+
+/// Applies the configured severity.
+pub(super) fn settle(mut d: Diagnostic, settings: &Settings) -> Diagnostic {
+    d.severity = settings.config.severity_of(&d.code, d.severity);
+    d
+}
+
+fn default_severity(code: &str) -> Severity {
+    registry::find(code).filter(|r| r.code == code).map_or(Severity::Warning, |r| r.severity)
+}
+
+/// Turns a checker's byte-range finding into a positioned diagnostic.
+pub fn place(file: &SourceFile, finding: Finding, checker: &str) -> Diagnostic {
+    let start = file.position(finding.range.start);
+    let end = file.position(finding.range.end);
+    let fix = finding.fix.map(|fix| PositionedFix {
+        message: fix.message,
+        applicability: fix.applicability,
+        edits: fix
+            .edits
+            .into_iter()
+            .map(|e| PositionedEdit {
+                start: file.position(e.range.start),
+                end: file.position(e.range.end),
+                content: e.content,
+            })
+            .collect(),
+    });
+    Diagnostic {
+        path: file.path.clone(),
+        start,
+        end,
+        severity: default_severity(&finding.code),
+        code: finding.code,
+        checker: checker.to_string(),
+        message: finding.message,
+        fix,
+        fingerprint: String::new(),
+        line_text: file.line_text(start.line as usize - 1).to_string(),
+    }
+}
+
+pub(super) fn runner_diagnostic(
+    path: &str,
+    code: &str,
+    message: String,
+    start: Position,
+    line_text: &str,
+) -> Diagnostic {
+    Diagnostic {
+        path: path.to_string(),
+        start,
+        end: start,
+        code: code.to_string(),
+        checker: RUNNER.to_string(),
+        severity: default_severity(code),
+        message,
+        fix: None,
+        fingerprint: String::new(),
+        line_text: line_text.to_string(),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_string())
+}
+
+/// Used by tests of checkers: one file through the same path as a real run.
+pub fn check_source(
+    file: &SourceFile,
+    checkers: &Checkers,
+    rules: &RuleSelection,
+) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    for checker in checkers.file.iter().filter(|c| c.handles(file.kind)) {
+        let context = FileContext { rules, settings: None };
+        let output = checker.check(file, &context);
+        diagnostics.extend(
+            output
+                .findings
+                .into_iter()
+                .filter(|f| rules.is_enabled(&f.code))
+                .map(|f| place(file, f, checker.name())),
+        );
+    }
+    diagnostics
+}

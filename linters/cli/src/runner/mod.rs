@@ -1,0 +1,130 @@
+//! Runs the checkers while discovery is still walking: files stream from the
+//! walker through a bounded channel into a rayon pool, where each is read and
+//! checked, and only its diagnostics and notes are kept. Batch and repository
+//! checkers run after that, on the files that could be read.
+
+mod batch;
+mod file;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::mpsc;
+
+use lintgate_engine::diagnostic::{Diagnostic, Note};
+use lintgate_engine::source::Position;
+use rayon::prelude::*;
+
+use crate::checkers::Checkers;
+use crate::discovery::{Candidate, Found, Sink};
+pub use file::check_source;
+use file::{FileResult, check_file, runner_diagnostic};
+
+pub const RUNNER: &str = "runner";
+
+/// How many discovered files may wait for a worker; bounds memory when the
+/// walk is faster than the checks.
+const QUEUE: usize = 1024;
+
+/// Everything a run produced, in report order.
+#[derive(Debug, Default)]
+pub struct RunOutput {
+    pub diagnostics: Vec<Diagnostic>,
+    pub notes: Vec<Note>,
+    pub files_checked: usize,
+    /// Each checker that ran, with the number of files it looked at.
+    pub checkers_ran: BTreeMap<String, usize>,
+    /// Internal errors and failed tools: the run exits 2.
+    pub failures: Vec<String>,
+}
+
+/// What the workers accumulate; merged pairwise at the end.
+#[derive(Default)]
+struct Tally {
+    out: RunOutput,
+    /// Files batch checkers will be given (kept only when there are some).
+    readable: Vec<Candidate>,
+}
+
+impl Tally {
+    fn add(mut self, found: Found, stdin: Option<&[u8]>, checkers: &Checkers) -> Tally {
+        match found {
+            Found::Note(note) => self.out.notes.push(note),
+            Found::Unreadable(u) => {
+                let start = Position { line: 1, column: 1 };
+                self.out
+                    .diagnostics
+                    .push(runner_diagnostic(&u.display, "LG002", u.message, start, ""));
+            }
+            Found::File(candidate) => {
+                let result = check_file(&candidate, stdin.map(<[u8]>::to_vec), checkers);
+                let readable = result.readable;
+                self.add_file(result);
+                if readable && !checkers.batch.is_empty() {
+                    self.readable.push(candidate);
+                }
+            }
+        }
+        self
+    }
+
+    fn add_file(&mut self, result: FileResult) {
+        self.out.diagnostics.extend(result.diagnostics);
+        self.out.notes.extend(result.notes);
+        self.out.files_checked += usize::from(result.checked);
+        for name in result.ran {
+            *self.out.checkers_ran.entry(name.to_string()).or_default() += 1;
+        }
+        self.out.failures.extend(result.crashed);
+    }
+
+    fn merge(mut self, other: Tally) -> Tally {
+        self.out.diagnostics.extend(other.out.diagnostics);
+        self.out.notes.extend(other.out.notes);
+        self.out.files_checked += other.out.files_checked;
+        for (name, count) in other.out.checkers_ran {
+            *self.out.checkers_ran.entry(name).or_default() += count;
+        }
+        self.out.failures.extend(other.out.failures);
+        self.readable.extend(other.readable);
+        self
+    }
+}
+
+/// Runs every checker on what `discover` sends to its sink. `stdin`, when
+/// given, is the content of the (single) file discovered.
+pub fn run<E: Send>(
+    discover: impl FnOnce(Sink) -> Result<(), E> + Send,
+    stdin: Option<&[u8]>,
+    checkers: &Checkers,
+    root: &Path,
+) -> Result<RunOutput, E> {
+    let (sender, receiver) = mpsc::sync_channel::<Found>(QUEUE);
+    let tally = std::thread::scope(|scope| {
+        let producer = scope.spawn(move || {
+            let send = move |found: Found| {
+                // The receiver lives until the channel is drained.
+                let _ = sender.send(found);
+            };
+            discover(&send)
+        });
+        let tally = receiver
+            .into_iter()
+            .par_bridge()
+            .fold(Tally::default, |tally, found| tally.add(found, stdin, checkers))
+            .reduce(Tally::default, Tally::merge);
+        match producer.join() {
+            Ok(discovered) => discovered.map(|()| tally),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })?;
+    let mut out = tally.out;
+    let mut readable = tally.readable;
+    readable.sort_by(|a, b| a.display.cmp(&b.display));
+    batch::run(&readable, checkers, root, &mut out);
+    out.diagnostics.sort_by(|a, b| (&a.path, a.start, &a.code).cmp(&(&b.path, b.start, &b.code)));
+    out.notes.sort();
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests;
