@@ -99,7 +99,6 @@ mod tests {
             rule.severity
         }
     }
-    }
 
     #[test]
     fn codes_follow_the_conventions() {
