@@ -58,8 +58,36 @@ pub enum Found {
     Note(Note),
 }
 
-/// Where discovery sends what it finds; called from the walker's threads.
-pub type Sink<'a> = &'a (dyn Fn(Found) + Sync);
+/// Where discovery sends what it finds, in batches; called from the
+/// walker's threads.
+pub type Sink<'a> = &'a (dyn Fn(Vec<Found>) + Sync);
+
+/// Items per batch: few enough to keep every worker busy, many enough that
+/// the hand-over costs nothing per file.
+const BATCH: usize = 64;
+
+/// One walker thread's pending items, sent when full and when the thread ends.
+struct Batch<'a> {
+    items: Vec<Found>,
+    sink: Sink<'a>,
+}
+
+impl Batch<'_> {
+    fn push(&mut self, item: Found) {
+        self.items.push(item);
+        if self.items.len() >= BATCH {
+            (self.sink)(std::mem::take(&mut self.items));
+        }
+    }
+}
+
+impl Drop for Batch<'_> {
+    fn drop(&mut self) {
+        if !self.items.is_empty() {
+            (self.sink)(std::mem::take(&mut self.items));
+        }
+    }
+}
 
 impl Walk<'_> {
     /// Streams the files under `paths` (absolute) into `sink`, each once,
@@ -91,7 +119,7 @@ impl Walk<'_> {
         files.dedup();
         for file in &files {
             if let Some(found) = self.classify(file, true)? {
-                sink(found);
+                sink(vec![found]);
             }
         }
         if dirs.is_empty() {
@@ -136,6 +164,7 @@ impl Walk<'_> {
             });
         builder.build_parallel().run(|| {
             let first_error = first_error.clone();
+            let mut batch = Batch { items: Vec::with_capacity(BATCH), sink };
             Box::new(move |entry| {
                 let item = match entry {
                     Ok(entry) if entry.path_is_symlink() => Some(Found::Note(Note::new(
@@ -158,7 +187,7 @@ impl Walk<'_> {
                     Err(error) => Some(self.walk_error(error)),
                 };
                 if let Some(item) = item {
-                    sink(item);
+                    batch.push(item);
                 }
                 WalkState::Continue
             })

@@ -58,7 +58,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     let walk = Walk { root: &root, resolver: &resolver, force_exclude: args.force_exclude, jobs };
     let discover = |sink: Sink| match &stdin_file {
         Some((candidate, _)) => {
-            sink(Found::File(candidate.clone()));
+            sink(vec![Found::File(candidate.clone())]);
             Ok(())
         }
         None => walk.stream(&paths, sink).map_err(|e| match e {
@@ -113,9 +113,12 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
 /// `--show-files`: each file that would be linted, with its kind, sorted.
 fn show_files(discover: impl FnOnce(Sink) -> Result<(), UsageError>) -> Result<Status, UsageError> {
     let files = std::sync::Mutex::new(Vec::new());
-    discover(&|found| {
-        if let Found::File(c) = found {
-            files.lock().unwrap_or_else(|p| p.into_inner()).push((c.display, c.kind));
+    discover(&|batch| {
+        let mut files = files.lock().unwrap_or_else(|p| p.into_inner());
+        for found in batch {
+            if let Found::File(c) = found {
+                files.push((c.display, c.kind));
+            }
         }
     })?;
     let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());

@@ -21,9 +21,9 @@ use file::{FileResult, check_file, runner_diagnostic};
 
 pub const RUNNER: &str = "runner";
 
-/// How many discovered files may wait for a worker; bounds memory when the
-/// walk is faster than the checks.
-const QUEUE: usize = 1024;
+/// How many batches of discovered files may wait for a worker; bounds
+/// memory when the walk is faster than the checks.
+const QUEUE: usize = 64;
 
 /// Everything a run produced, in report order.
 #[derive(Debug, Default)]
@@ -98,10 +98,10 @@ pub fn run<E: Send>(
     checkers: &Checkers,
     root: &Path,
 ) -> Result<RunOutput, E> {
-    let (sender, receiver) = mpsc::sync_channel::<Found>(QUEUE);
+    let (sender, receiver) = mpsc::sync_channel::<Vec<Found>>(QUEUE);
     let tally = std::thread::scope(|scope| {
         let producer = scope.spawn(move || {
-            let send = move |found: Found| {
+            let send = move |found: Vec<Found>| {
                 // The receiver lives until the channel is drained.
                 let _ = sender.send(found);
             };
@@ -110,7 +110,9 @@ pub fn run<E: Send>(
         let tally = receiver
             .into_iter()
             .par_bridge()
-            .fold(Tally::default, |tally, found| tally.add(found, stdin, checkers))
+            .fold(Tally::default, |tally, batch| {
+                batch.into_iter().fold(tally, |tally, found| tally.add(found, stdin, checkers))
+            })
             .reduce(Tally::default, Tally::merge);
         match producer.join() {
             Ok(discovered) => discovered.map(|()| tally),

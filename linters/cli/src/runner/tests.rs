@@ -176,7 +176,7 @@ fn batch_findings_pass_selection_and_failures_are_reported() {
 
 fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
     let discover = |sink: Sink| {
-        found.into_iter().for_each(sink);
+        sink(found);
         Ok::<(), ()>(())
     };
     run(discover, None, checkers, root).unwrap()
