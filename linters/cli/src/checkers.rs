@@ -3,6 +3,8 @@
 use lintgate_engine::checker::{BatchChecker, FileChecker, RepoChecker};
 use lintgate_engine::config::SectionSpec;
 
+use lintgate_shell::ShellChecker;
+
 use crate::rules::conflict_marker::RunnerChecker;
 
 #[derive(Default)]
@@ -14,10 +16,14 @@ pub struct Checkers {
 
 /// Every native checker.
 pub fn native() -> Checkers {
-    Checkers { file: vec![Box::new(RunnerChecker)], batch: Vec::new(), repo: Vec::new() }
+    Checkers {
+        file: vec![Box::new(RunnerChecker), Box::new(ShellChecker::default())],
+        batch: Vec::new(),
+        repo: Vec::new(),
+    }
 }
 
 /// The configuration tables the native checkers declare (`[python]`, ...).
 pub fn sections() -> &'static [SectionSpec] {
-    &[]
+    &[lintgate_shell::SETTINGS]
 }

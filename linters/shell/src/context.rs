@@ -1,0 +1,51 @@
+//! What rules see while the tree is walked: the script, its dialect, the
+//! ancestors of the current node, facts about variables, and where findings go.
+
+use lintgate_engine::diagnostic::Finding;
+use tree_sitter::Node;
+
+use crate::dialect::Dialect;
+use crate::vars::Variables;
+
+pub struct Ctx<'t> {
+    pub text: &'t str,
+    pub dialect: Dialect,
+    /// `set -e` is on (from the shebang, a `set` command, or the caller).
+    pub errexit: bool,
+    /// The script is a whole file (not a snippet from a CI file).
+    pub whole_file: bool,
+    /// Nothing says which shell this is (no shebang, directive or extension).
+    pub shell_unknown: bool,
+    pub vars: Variables,
+    /// The ancestors of the node being visited, root first.
+    pub ancestors: Vec<Node<'t>>,
+    pub findings: Vec<Finding>,
+}
+
+impl<'t> Ctx<'t> {
+    pub fn text_of(&self, node: Node) -> &'t str {
+        &self.text[node.byte_range()]
+    }
+
+    pub fn report(&mut self, code: &'static str, node: Node, message: impl Into<String>) {
+        self.findings.push(Finding::new(code, message, node.byte_range()));
+    }
+
+    /// Ancestors from the nearest outwards.
+    pub fn up(&self) -> impl Iterator<Item = Node<'t>> + '_ {
+        self.ancestors.iter().rev().copied()
+    }
+}
+
+/// The command's name as written (`cd`, `/bin/rm`), if it is a plain word.
+pub fn command_name<'t>(command: Node, text: &'t str) -> Option<&'t str> {
+    let name = command.child_by_field_name("name")?;
+    let word = &text[name.byte_range()];
+    Some(word.rsplit('/').next().unwrap_or(word))
+}
+
+/// The arguments of a `command` node.
+pub fn arguments<'t>(command: Node<'t>) -> Vec<Node<'t>> {
+    let mut cursor = command.walk();
+    command.children_by_field_name("argument", &mut cursor).collect()
+}

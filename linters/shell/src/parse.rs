@@ -1,0 +1,50 @@
+//! tree-sitter-bash, one parser per thread.
+
+use std::cell::RefCell;
+
+use tree_sitter::{Language, Node, Parser, Tree};
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new({
+        let mut parser = Parser::new();
+        parser.set_language(&language()).expect("the bundled grammar matches tree-sitter");
+        parser
+    });
+}
+
+pub fn language() -> Language {
+    tree_sitter_bash::LANGUAGE.into()
+}
+
+/// Parses a script. tree-sitter always returns a tree for a language that
+/// loaded; syntax errors become ERROR and MISSING nodes.
+pub fn parse(text: &str) -> Tree {
+    PARSER.with(|parser| parser.borrow_mut().parse(text, None)).expect("parsing without a timeout")
+}
+
+/// The first ERROR or MISSING node in document order, if any.
+pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
+    let root = tree.root_node();
+    if !root.has_error() {
+        return None;
+    }
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.is_error() || node.is_missing() {
+            return Some(node);
+        }
+        // Only descend where an error is.
+        if node.has_error() && cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            if cursor.goto_next_sibling() {
+                break;
+            }
+            if !cursor.goto_parent() {
+                return None;
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+//! The shell rules. Each file holds one rule: its code, the node kinds it
+//! wants, and the check. [`RULES`] is the single table the walk dispatches
+//! from; [`TEXT_RULES`] look at the script's text instead of its tree.
+
+use tree_sitter::Node;
+
+use crate::context::Ctx;
+
+mod quoting;
+
+mod sc1017;
+mod sc2002;
+mod sc2006;
+mod sc2044;
+mod sc2045;
+mod sc2046;
+mod sc2059;
+mod sc2064;
+mod sc2068;
+mod sc2076;
+mod sc2086;
+mod sc2115;
+mod sc2145;
+mod sc2148;
+mod sc2155;
+mod sc2162;
+mod sc2164;
+mod sc2181;
+mod sc2206;
+mod sc2207;
+mod sc3010;
+mod sc3014;
+mod sc3020;
+mod sc3030;
+mod sc3037;
+mod sc3043;
+mod sc3046;
+
+/// A rule that runs on nodes of the given kinds.
+pub struct Rule {
+    pub code: &'static str,
+    pub kinds: &'static [&'static str],
+    pub check: fn(Node, &mut Ctx),
+}
+
+/// A rule that runs once on the script's text.
+pub struct TextRule {
+    pub code: &'static str,
+    pub check: fn(&mut Ctx),
+}
+
+pub static RULES: &[Rule] = &[
+    sc2002::RULE,
+    sc2006::RULE,
+    sc2044::RULE,
+    sc2045::RULE,
+    sc2046::RULE,
+    sc2059::RULE,
+    sc2064::RULE,
+    sc2068::RULE,
+    sc2076::RULE,
+    sc2086::RULE,
+    sc2115::RULE,
+    sc2145::RULE,
+    sc2155::RULE,
+    sc2162::RULE,
+    sc2164::RULE,
+    sc2181::RULE,
+    sc2206::RULE,
+    sc2207::RULE,
+    sc3010::RULE,
+    sc3014::RULE,
+    sc3020::RULE,
+    sc3030::RULE,
+    sc3037::RULE,
+    sc3043::RULE,
+    sc3046::RULE,
+];
+
+pub static TEXT_RULES: &[TextRule] = &[sc1017::RULE, sc2148::RULE];
+
+/// Every code this checker can report.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    RULES.iter().map(|r| r.code).chain(TEXT_RULES.iter().map(|r| r.code))
+}

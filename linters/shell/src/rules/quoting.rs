@@ -1,0 +1,70 @@
+//! Where an unquoted expansion is split into words and globbed, as the
+//! shell does it and as ShellCheck judges it: command arguments,
+//! redirection targets, here-strings, `[ ]` tests. Not in double quotes,
+//! assignments, `[[ ]]`, arithmetic, `case` words, `for` lists (which split
+//! on purpose), array subscripts, or nested inside another `${...}`.
+
+use crate::context::Ctx;
+
+/// Whether the node being visited (an expansion) would be split and globbed.
+pub fn splits(ctx: &Ctx) -> bool {
+    for ancestor in ctx.up() {
+        match ancestor.kind() {
+            "concatenation"
+            | "binary_expression"
+            | "unary_expression"
+            | "parenthesized_expression" => continue,
+            "test_command" => return !ctx.text_of(ancestor).starts_with("[["),
+            "command"
+            | "file_redirect"
+            | "herestring_redirect"
+            | "unset_command"
+            | "declaration_command" => {
+                return true;
+            }
+            // Quotes, assignments, arithmetic, case, for lists, subscripts,
+            // an enclosing `${...}`, the command's name, and anything else.
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// `$@`, `${@}`, `${name[@]}` (and `*` forms when `star`): expansions of
+/// several words.
+pub fn is_array_expansion(text: &str, star: bool) -> bool {
+    let all = |s: &str| s == "@" || (star && s == "*");
+    if let Some(name) = text.strip_prefix('$') {
+        if all(name) {
+            return true;
+        }
+        if let Some(inner) = name.strip_prefix('{').and_then(|n| n.strip_suffix('}')) {
+            if all(inner) {
+                return true;
+            }
+            if let Some(open) = inner.find('[') {
+                return inner.ends_with(']')
+                    && all(&inner[open + 1..inner.len() - 1])
+                    && !inner.starts_with('#')
+                    && !inner.starts_with('!');
+            }
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_array_expansion;
+
+    #[test]
+    fn array_expansions() {
+        for text in ["$@", "${@}", "${a[@]}", "${files[@]}"] {
+            assert!(is_array_expansion(text, false), "{text}");
+        }
+        for text in ["$a", "${a}", "${a[0]}", "${#a[@]}", "${!a[@]}", "$*"] {
+            assert!(!is_array_expansion(text, false), "{text}");
+        }
+        assert!(is_array_expansion("${a[*]}", true));
+    }
+}

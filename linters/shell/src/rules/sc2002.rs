@@ -1,0 +1,21 @@
+//! SC2002: `cat file | cmd`, where `cmd < file` would do.
+
+use tree_sitter::Node;
+
+use super::Rule;
+use crate::context::{Ctx, arguments, command_name};
+
+pub const RULE: Rule = Rule { code: "SC2002", kinds: &["pipeline"], check };
+
+fn check(node: Node, ctx: &mut Ctx) {
+    let Some(first) = node.named_child(0) else { return };
+    if first.kind() != "command" || command_name(first, ctx.text) != Some("cat") {
+        return;
+    }
+    let args = arguments(first);
+    if let [file] = args.as_slice() {
+        if !ctx.text_of(*file).starts_with('-') {
+            ctx.report("SC2002", *file, "`cat` of a single file into a pipe is not needed; redirect the file into the next command");
+        }
+    }
+}

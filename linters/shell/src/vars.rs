@@ -1,0 +1,213 @@
+//! Facts about variables gathered in one pass before the rules run: which
+//! names are only ever given values that cannot split or glob (so
+//! expanding them unquoted is harmless, as ShellCheck also reasons).
+
+use std::collections::HashMap;
+
+use tree_sitter::{Node, Tree};
+
+/// Integer-valued variables the shell sets.
+const NUMERIC_BUILTINS: &[&str] = &[
+    "#",
+    "?",
+    "$",
+    "!",
+    "RANDOM",
+    "LINENO",
+    "SECONDS",
+    "PPID",
+    "UID",
+    "EUID",
+    "BASHPID",
+    "OPTIND",
+    "COLUMNS",
+    "LINES",
+    "SHLVL",
+    "EPOCHSECONDS",
+];
+
+#[derive(Debug, Default)]
+pub struct Variables {
+    /// name -> every value assigned to it in the script is safe unquoted.
+    safe: HashMap<String, bool>,
+    /// The script runs `set -e` (or `set -o errexit`) somewhere.
+    pub errexit: bool,
+}
+
+impl Variables {
+    pub fn collect(tree: &Tree, text: &str) -> Variables {
+        let mut vars = Variables::default();
+        let mut cursor = tree.walk();
+        loop {
+            let node = cursor.node();
+            vars.visit(node, text);
+            if !node.is_error() && cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return vars;
+                }
+            }
+        }
+    }
+
+    fn visit(&mut self, node: Node, text: &str) {
+        match node.kind() {
+            "variable_assignment" => {
+                let Some(name) = node.child_by_field_name("name") else { return };
+                let name = &text[name.byte_range()];
+                let safe =
+                    node.child_by_field_name("value").is_none_or(|v| self.value_is_safe(v, text));
+                self.assign(name, safe);
+            }
+            "for_statement" => {
+                let Some(variable) = node.child_by_field_name("variable") else { return };
+                let mut cursor = node.walk();
+                let values: Vec<Node> = node.children_by_field_name("value", &mut cursor).collect();
+                let safe = !values.is_empty()
+                    && values
+                        .iter()
+                        .all(|v| self.value_is_safe(*v, text) && !has_glob(&text[v.byte_range()]));
+                self.assign(&text[variable.byte_range()], safe);
+            }
+            "c_style_for_statement" => {
+                // `for ((i = 0; ...))`: the counters are numbers.
+                let mut cursor = node.walk();
+                for child in node.children_by_field_name("initializer", &mut cursor) {
+                    if let Some(name) = first_variable_name(child, text) {
+                        self.assign(name, true);
+                    }
+                }
+            }
+            "command" => {
+                // `read x`, `getopts spec x`, `mapfile x`: values from outside.
+                let Some(name) = node.child_by_field_name("name") else { return };
+                if &text[name.byte_range()] == "set" && sets_errexit(node, text) {
+                    self.errexit = true;
+                }
+                if matches!(
+                    &text[name.byte_range()],
+                    "read" | "getopts" | "mapfile" | "readarray" | "printf"
+                ) {
+                    let mut cursor = node.walk();
+                    for arg in node.children_by_field_name("argument", &mut cursor) {
+                        let word = &text[arg.byte_range()];
+                        if is_name(word) {
+                            self.assign(word, false);
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn assign(&mut self, name: &str, safe: bool) {
+        let entry = self.safe.entry(name.to_string()).or_insert(true);
+        *entry &= safe;
+    }
+
+    /// Whether `$name` cannot split or glob: a numeric builtin, or a name
+    /// assigned only safe values in this script.
+    pub fn is_safe(&self, name: &str) -> bool {
+        NUMERIC_BUILTINS.contains(&name) || self.safe.get(name).copied().unwrap_or(false)
+    }
+
+    fn value_is_safe(&self, value: Node, text: &str) -> bool {
+        let content = &text[value.byte_range()];
+        match value.kind() {
+            "number" | "arithmetic_expansion" => true,
+            "word" => !content.contains(['*', '?', '[', '\\', ' ', '\t', '\n']),
+            "raw_string" => !content.contains([' ', '\t', '\n', '*', '?', '[']),
+            "string" => {
+                let mut cursor = value.walk();
+                let safe = value.named_children(&mut cursor).all(|part| match part.kind() {
+                    "string_content" => {
+                        !text[part.byte_range()].contains([' ', '\t', '\n', '*', '?', '['])
+                    }
+                    "simple_expansion" | "expansion" => self.expansion_is_safe(part, text),
+                    "arithmetic_expansion" => true,
+                    _ => false,
+                });
+                safe
+            }
+            "simple_expansion" | "expansion" => self.expansion_is_safe(value, text),
+            "concatenation" => {
+                let mut cursor = value.walk();
+                let safe =
+                    value.named_children(&mut cursor).all(|part| self.value_is_safe(part, text));
+                safe
+            }
+            _ => false,
+        }
+    }
+
+    /// `$#`, `${#x}`, or a variable already known to be safe.
+    pub fn expansion_is_safe(&self, expansion: Node, text: &str) -> bool {
+        let content = &text[expansion.byte_range()];
+        if content.starts_with("${#") && content.len() > 3 {
+            return true;
+        }
+        match expansion_name(expansion, text) {
+            Some(name) => {
+                let plain = content == format!("${name}") || content == format!("${{{name}}}");
+                plain && self.is_safe(name)
+            }
+            None => false,
+        }
+    }
+}
+
+/// The variable an expansion names (`x` in `$x`, `${x:-y}`, `${x[0]}`).
+pub fn expansion_name<'t>(expansion: Node, text: &'t str) -> Option<&'t str> {
+    let mut cursor = expansion.walk();
+    let name = expansion
+        .named_children(&mut cursor)
+        .find(|c| matches!(c.kind(), "variable_name" | "special_variable_name"))
+        .map(|c| &text[c.byte_range()]);
+    if name.is_some() {
+        return name;
+    }
+    // `${x[0]}` puts the name inside a subscript.
+    let mut cursor = expansion.walk();
+    let subscript = expansion.named_children(&mut cursor).find(|c| c.kind() == "subscript")?;
+    subscript.child_by_field_name("name").map(|n| &text[n.byte_range()])
+}
+
+fn first_variable_name<'t>(node: Node, text: &'t str) -> Option<&'t str> {
+    if node.kind() == "variable_name" {
+        return Some(&text[node.byte_range()]);
+    }
+    let mut cursor = node.walk();
+    let children: Vec<Node> = node.named_children(&mut cursor).collect();
+    children.into_iter().find_map(|c| first_variable_name(c, text))
+}
+
+pub fn is_name(word: &str) -> bool {
+    let mut bytes = word.bytes();
+    bytes.next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+        && bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+fn has_glob(word: &str) -> bool {
+    word.contains(['*', '?', '['])
+}
+
+/// `set -e`, `set -eu`, `set -o errexit`.
+fn sets_errexit(command: Node, text: &str) -> bool {
+    let mut cursor = command.walk();
+    let args: Vec<&str> = command
+        .children_by_field_name("argument", &mut cursor)
+        .map(|a| &text[a.byte_range()])
+        .collect();
+    args.iter().any(|a| {
+        a.starts_with('-')
+            && !a.starts_with("--")
+            && a[1..].chars().all(|c| c.is_ascii_alphabetic())
+            && a.contains('e')
+    }) || args.windows(2).any(|w| w[0] == "-o" && w[1] == "errexit")
+}
