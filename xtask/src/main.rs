@@ -3,9 +3,12 @@
 //! - `codegen [--check]`: write (or verify) `docs/rules/`.
 //! - `test [ARGS...]`: install the real tools the tests use, then run them.
 //! - `bench walk [--files N]`: discovery and reading against ripgrep.
+//! - `compat shell [DIR] [--check]`: findings against ShellCheck's.
 
 mod bench;
 mod codegen;
+mod compat;
+mod corpus;
 mod process;
 mod tools;
 
@@ -21,8 +24,9 @@ fn main() -> Result<()> {
         Some("test") => tools::test(&root, &args[1..]),
         Some("tools") => tools::install(&root).map(|_| ()),
         Some("bench") => bench::run(&root, &args[1..]),
+        Some("compat") => compat::run(&root, &args[1..]),
         _ => bail!(
-            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | bench walk [--files N]>"
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | bench walk [--files N] | compat shell [DIR] [--check]>"
         ),
     }
 }

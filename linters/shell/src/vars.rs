@@ -146,6 +146,16 @@ impl Variables {
         }
     }
 
+    /// `$#`, `${#x}`, `$RANDOM`: expansions whose value is a number.
+    pub fn is_numeric(&self, expansion: Node, text: &str) -> bool {
+        let content = &text[expansion.byte_range()];
+        (content.starts_with("${#") && content.len() > 3)
+            || expansion_name(expansion, text).is_some_and(|name| {
+                NUMERIC_BUILTINS.contains(&name)
+                    && (content == format!("${name}") || content == format!("${{{name}}}"))
+            })
+    }
+
     /// `$#`, `${#x}`, or a variable already known to be safe.
     pub fn expansion_is_safe(&self, expansion: Node, text: &str) -> bool {
         let content = &text[expansion.byte_range()];

@@ -91,6 +91,6 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
     }
     let enabled: Vec<&str> = settings.selection.enabled_rules().map(|r| r.code).collect();
     let _ = writeln!(out, "# enabled rules: {}", enabled.join(", "));
-    print!("{out}");
+    crate::print_stdout(&out)?;
     Ok(Status::Clean)
 }

@@ -94,7 +94,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         statistics: args.statistics,
         quiet: args.quiet,
     };
-    print!("{}", report::render(args.format, &output, &options));
+    crate::print_stdout(&report::render(args.format, &output, &options))?;
     let mut status = status_of(&output, fail_on, args.exit_zero);
     let file_options = ReportOptions { color: false, ..options };
     for target in &args.report {
@@ -123,9 +123,9 @@ fn show_files(discover: impl FnOnce(Sink) -> Result<(), UsageError>) -> Result<S
     })?;
     let mut files = files.into_inner().unwrap_or_else(|p| p.into_inner());
     files.sort();
-    for (path, kind) in files {
-        println!("{kind}\t{path}");
-    }
+    let listing: String =
+        files.into_iter().map(|(path, kind)| format!("{kind}\t{path}\n")).collect();
+    crate::print_stdout(&listing)?;
     Ok(Status::Clean)
 }
 

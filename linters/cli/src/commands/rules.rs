@@ -41,7 +41,7 @@ pub fn list(format: RulesFormat) -> Result<Status, UsageError> {
             out
         }
     };
-    print!("{out}");
+    crate::print_stdout(&out)?;
     Ok(Status::Clean)
 }
 
@@ -53,6 +53,6 @@ pub fn explain(code: &str) -> Result<Status, UsageError> {
             suggest::did_you_mean(code, names)
         )));
     };
-    print!("{}", rule.page());
+    crate::print_stdout(&rule.page())?;
     Ok(Status::Clean)
 }

@@ -25,7 +25,8 @@ fn check(node: Node, ctx: &mut Ctx) {
         }
     }
     let Some(format) = rest.first() else { return };
-    if has_expansion(*format) {
+    // A format that has its own `%` directives is taken as deliberate.
+    if has_expansion(*format) && !ctx.text_of(*format).contains('%') {
         ctx.report("SC2059", *format, "a variable in the `printf` format string can inject `%` directives; pass it as an argument to `%s`");
     }
 }

@@ -13,7 +13,11 @@ fn check(node: Node, ctx: &mut Ctx) {
         return;
     }
     let Some(right) = node.child_by_field_name("right") else { return };
-    if matches!(right.kind(), "string" | "raw_string") {
+    // A quoted pattern without regex syntax matches the same either way.
+    let literal = ctx.text_of(right);
+    let has_regex_syntax = literal[1..literal.len().saturating_sub(1)]
+        .contains(['.', '^', '$', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '\\']);
+    if matches!(right.kind(), "string" | "raw_string") && has_regex_syntax {
         ctx.report("SC2076", right, "a quoted pattern after `=~` matches literally; leave the regex unquoted (or put it in a variable)");
     }
 }

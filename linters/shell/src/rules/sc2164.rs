@@ -11,6 +11,13 @@ fn check(node: Node, ctx: &mut Ctx) {
     if ctx.errexit || !matches!(command_name(node, ctx.text), Some("cd" | "pushd" | "popd")) {
         return;
     }
+    // `cd ..` and `cd /` cannot fail in practice.
+    let args = crate::context::arguments(node);
+    if let [only] = args.as_slice()
+        && matches!(ctx.text_of(*only), ".." | "/")
+    {
+        return;
+    }
     if handled(node, ctx) {
         return;
     }

@@ -17,17 +17,28 @@ fn check(node: Node, ctx: &mut Ctx) {
     }
 }
 
-/// `[ $? -ne 0 ]`, `[[ $? == 0 ]]`, `(( $? != 0 ))`: a comparison in a test.
+/// `[ $? -ne 0 ]`, `[[ $? == 0 ]]`, `(( $? != 0 ))`: the whole test is a
+/// comparison of `$?` with zero (ShellCheck's scope: other values, like
+/// `[ $? -eq 1 ]`, are real uses of the status).
 fn compared_in_test(ctx: &Ctx) -> bool {
-    let mut compared = false;
-    for ancestor in ctx.up() {
-        match ancestor.kind() {
-            "string" | "concatenation" => {}
-            "binary_expression" => compared = true,
-            "test_command" => return compared,
-            "compound_statement" => return compared && ctx.text_of(ancestor).starts_with("(("),
-            _ => return false,
-        }
+    let mut up = ctx.up().skip_while(|a| a.kind() == "string");
+    let Some(comparison) = up.next().filter(|a| a.kind() == "binary_expression") else {
+        return false;
+    };
+    let other = [comparison.child_by_field_name("left"), comparison.child_by_field_name("right")]
+        .into_iter()
+        .flatten()
+        .map(|side| ctx.text_of(side).trim_matches(['"', '\'']))
+        .filter(|side| *side != "$?")
+        .collect::<Vec<_>>();
+    if other != ["0"] {
+        return false;
     }
-    false
+    match up.next() {
+        Some(test) if test.kind() == "test_command" => true,
+        Some(compound) if compound.kind() == "compound_statement" => {
+            ctx.text_of(compound).starts_with("((")
+        }
+        _ => false,
+    }
 }

@@ -11,10 +11,9 @@ fn check(node: Node, ctx: &mut Ctx) {
     let direct =
         ctx.up().find(|a| a.kind() != "concatenation").is_some_and(|a| a.kind() == "array");
     let text = ctx.text_of(node);
-    if !direct
-        || super::quoting::is_array_expansion(text, true)
-        || ctx.vars.expansion_is_safe(node, ctx.text)
-    {
+    // Only numbers are exempt here: a plain word still becomes an element
+    // per word, or none when empty.
+    if !direct || ctx.vars.is_numeric(node, ctx.text) {
         return;
     }
     ctx.report("SC2206", node, format!("`{text}` is split and globbed into array elements; quote it, or split on purpose with `read -a` or `mapfile`"));

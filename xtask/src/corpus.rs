@@ -1,0 +1,59 @@
+//! Real shell scripts written outside this project, for accuracy and speed
+//! runs: the machine's own scripts (`/usr/bin`, `/usr/sbin`, `/usr/share`,
+//! `/usr/lib`, `/etc`), copied under `.bench/shell-corpus/` so that both
+//! tools see the same stable file names.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use lintgate_engine::kind::{FileKind, classify_shebang};
+
+const SOURCES: &[&str] = &["/usr/bin", "/usr/sbin", "/usr/share", "/usr/lib", "/etc"];
+const MAX_SIZE: u64 = 1024 * 1024;
+
+/// The corpus directory, built on first use.
+pub fn shell(root: &Path) -> Result<PathBuf> {
+    let dir = root.join(".bench/shell-corpus");
+    if dir.join(".complete").exists() {
+        return Ok(dir);
+    }
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir)?;
+    let mut found = Vec::new();
+    for source in SOURCES {
+        collect(Path::new(source), &mut found);
+    }
+    found.sort();
+    for (i, path) in found.iter().enumerate() {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        fs::copy(path, dir.join(format!("{i:04}-{name}")))?;
+    }
+    fs::write(dir.join(".complete"), format!("{} scripts\n", found.len()))?;
+    Ok(dir)
+}
+
+fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let Ok(kind) = entry.file_type() else { continue };
+        let path = entry.path();
+        if kind.is_dir() {
+            collect(&path, found);
+        } else if kind.is_file()
+            && entry.metadata().is_ok_and(|m| m.len() <= MAX_SIZE)
+            && is_shell_script(&path)
+        {
+            found.push(path);
+        }
+    }
+}
+
+fn is_shell_script(path: &Path) -> bool {
+    let mut head = [0u8; 128];
+    let Ok(mut file) = fs::File::open(path) else { return false };
+    let n = file.read(&mut head).unwrap_or(0);
+    classify_shebang(&head[..n]) == Some(FileKind::Shell)
+        && std::str::from_utf8(&head[..n]).is_ok_and(|h| !h.contains("zsh") && !h.contains("ksh"))
+}
