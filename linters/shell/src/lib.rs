@@ -10,6 +10,7 @@ mod context;
 mod dialect;
 mod directives;
 mod parse;
+mod preprocess;
 mod rcfile;
 mod rules;
 mod vars;
@@ -79,15 +80,10 @@ pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput 
         ));
         return output;
     }
-    // Carriage returns are SC1017's business; parse without them so a CRLF
-    // file does not become a cascade of parse errors. Offsets stay the same.
-    let cleaned;
-    let parse_text = if input.text.contains('\r') {
-        cleaned = input.text.replace('\r', " ");
-        cleaned.as_str()
-    } else {
-        input.text
-    };
+    // Carriage returns are SC1017's business: parse without them so a CRLF
+    // file does not become a cascade of parse errors.
+    let rewritten = preprocess::for_parsing(input.text);
+    let parse_text = rewritten.as_deref().unwrap_or(input.text);
     let tree = parse::parse(parse_text);
     let (directive_shell, suppressions) = collect_directives(&tree, input.text);
     output.suppressions = suppressions;

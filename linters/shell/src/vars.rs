@@ -28,8 +28,9 @@ const NUMERIC_BUILTINS: &[&str] = &[
 
 #[derive(Debug, Default)]
 pub struct Variables {
-    /// name -> every value assigned to it in the script is safe unquoted.
-    safe: HashMap<String, bool>,
+    /// name -> each assignment's offset and whether its value is safe
+    /// unquoted, in document order.
+    assignments: HashMap<String, Vec<(usize, bool)>>,
     /// The script runs `set -e` (or `set -o errexit`) somewhere.
     pub errexit: bool,
 }
@@ -62,7 +63,7 @@ impl Variables {
                 let name = &text[name.byte_range()];
                 let safe =
                     node.child_by_field_name("value").is_none_or(|v| self.value_is_safe(v, text));
-                self.assign(name, safe);
+                self.assign(name, node.start_byte(), safe);
             }
             "for_statement" => {
                 let Some(variable) = node.child_by_field_name("variable") else { return };
@@ -72,14 +73,14 @@ impl Variables {
                     && values
                         .iter()
                         .all(|v| self.value_is_safe(*v, text) && !has_glob(&text[v.byte_range()]));
-                self.assign(&text[variable.byte_range()], safe);
+                self.assign(&text[variable.byte_range()], node.start_byte(), safe);
             }
             "c_style_for_statement" => {
                 // `for ((i = 0; ...))`: the counters are numbers.
                 let mut cursor = node.walk();
                 for child in node.children_by_field_name("initializer", &mut cursor) {
                     if let Some(name) = first_variable_name(child, text) {
-                        self.assign(name, true);
+                        self.assign(name, node.start_byte(), true);
                     }
                 }
             }
@@ -97,7 +98,7 @@ impl Variables {
                     for arg in node.children_by_field_name("argument", &mut cursor) {
                         let word = &text[arg.byte_range()];
                         if is_name(word) {
-                            self.assign(word, false);
+                            self.assign(word, arg.start_byte(), false);
                         }
                     }
                 }
@@ -106,15 +107,28 @@ impl Variables {
         }
     }
 
-    fn assign(&mut self, name: &str, safe: bool) {
-        let entry = self.safe.entry(name.to_string()).or_insert(true);
-        *entry &= safe;
+    fn assign(&mut self, name: &str, offset: usize, safe: bool) {
+        self.assignments.entry(name.to_string()).or_default().push((offset, safe));
     }
 
-    /// Whether `$name` cannot split or glob: a numeric builtin, or a name
-    /// assigned only safe values in this script.
-    pub fn is_safe(&self, name: &str) -> bool {
-        NUMERIC_BUILTINS.contains(&name) || self.safe.get(name).copied().unwrap_or(false)
+    /// Whether `$name` used at `offset` cannot split or glob: a numeric
+    /// builtin, or a name whose assignments before that point (anywhere,
+    /// for a use inside a function, which runs later) all give safe values.
+    /// A branch that assigns something unsafe makes the name unsafe after
+    /// it, as on that path; straight-line reassignment is not tracked.
+    pub fn is_safe(&self, name: &str, offset: usize, in_function: bool) -> bool {
+        if NUMERIC_BUILTINS.contains(&name) {
+            return true;
+        }
+        let Some(all) = self.assignments.get(name) else { return false };
+        let before: Vec<bool> =
+            all.iter().filter(|(at, _)| *at < offset).map(|(_, safe)| *safe).collect();
+        let relevant = if before.is_empty() && in_function {
+            all.iter().map(|(_, safe)| *safe).collect()
+        } else {
+            before
+        };
+        !relevant.is_empty() && relevant.iter().all(|safe| *safe)
     }
 
     fn value_is_safe(&self, value: Node, text: &str) -> bool {
@@ -125,22 +139,21 @@ impl Variables {
             "raw_string" => !content.contains([' ', '\t', '\n', '*', '?', '[']),
             "string" => {
                 let mut cursor = value.walk();
-                let safe = value.named_children(&mut cursor).all(|part| match part.kind() {
+
+                value.named_children(&mut cursor).all(|part| match part.kind() {
                     "string_content" => {
                         !text[part.byte_range()].contains([' ', '\t', '\n', '*', '?', '['])
                     }
-                    "simple_expansion" | "expansion" => self.expansion_is_safe(part, text),
+                    "simple_expansion" | "expansion" => self.expansion_is_safe(part, text, false),
                     "arithmetic_expansion" => true,
                     _ => false,
-                });
-                safe
+                })
             }
-            "simple_expansion" | "expansion" => self.expansion_is_safe(value, text),
+            "simple_expansion" | "expansion" => self.expansion_is_safe(value, text, false),
             "concatenation" => {
                 let mut cursor = value.walk();
-                let safe =
-                    value.named_children(&mut cursor).all(|part| self.value_is_safe(part, text));
-                safe
+
+                value.named_children(&mut cursor).all(|part| self.value_is_safe(part, text))
             }
             _ => false,
         }
@@ -156,19 +169,18 @@ impl Variables {
             })
     }
 
-    /// `$#`, `${#x}`, or a variable already known to be safe.
-    pub fn expansion_is_safe(&self, expansion: Node, text: &str) -> bool {
+    /// `$#`, `${#x}`, `${COLUMNS:-80}`, or a variable known to be safe at
+    /// this point, possibly with a modifier (`${n:-3}`, `${n#x}`).
+    pub fn expansion_is_safe(&self, expansion: Node, text: &str, in_function: bool) -> bool {
         let content = &text[expansion.byte_range()];
         if content.starts_with("${#") && content.len() > 3 {
             return true;
         }
-        match expansion_name(expansion, text) {
-            Some(name) => {
-                let plain = content == format!("${name}") || content == format!("${{{name}}}");
-                plain && self.is_safe(name)
-            }
-            None => false,
+        let Some(name) = expansion_name(expansion, text) else { return false };
+        if content.contains('[') {
+            return false;
         }
+        self.is_safe(name, expansion.start_byte(), in_function)
     }
 }
 

@@ -16,14 +16,16 @@ static BY_KIND: LazyLock<Vec<Vec<usize>>> = LazyLock::new(|| {
     let mut table = vec![Vec::new(); language.node_kind_count()];
     for (index, rule) in RULES.iter().enumerate() {
         for kind in rule.kinds {
-            let id = language.id_for_node_kind(kind, true);
-            assert!(id != 0, "rule {}: no node kind `{kind}` in tree-sitter-bash", rule.code);
+            assert!(
+                language.id_for_node_kind(kind, true) != 0,
+                "rule {}: no node kind `{kind}` in tree-sitter-bash",
+                rule.code
+            );
             // A kind name can have several ids (aliases); register them all.
-            for other in 0..table.len() {
-                if language.node_kind_for_id(other as u16) == Some(kind)
-                    && language.node_kind_is_named(other as u16)
-                {
-                    table[other].push(index);
+            for (id, rules) in table.iter_mut().enumerate() {
+                let id = u16::try_from(id).expect("node kind ids are u16");
+                if language.node_kind_is_named(id) && language.node_kind_for_id(id) == Some(kind) {
+                    rules.push(index);
                 }
             }
         }
@@ -39,13 +41,11 @@ pub fn walk<'t>(tree: &'t Tree, ctx: &mut Ctx<'t>, enabled: &[bool]) {
     loop {
         let node = cursor.node();
         let broken = node.is_error() || node.is_missing();
-        if !broken {
-            if let Some(rules) = table.get(usize::from(node.kind_id())) {
-                for &index in rules {
-                    if enabled[index] {
-                        let rule: &Rule = &RULES[index];
-                        (rule.check)(node, ctx);
-                    }
+        if !broken && let Some(rules) = table.get(usize::from(node.kind_id())) {
+            for &index in rules {
+                if enabled[index] {
+                    let rule: &Rule = &RULES[index];
+                    (rule.check)(node, ctx);
                 }
             }
         }

@@ -8,22 +8,29 @@ use crate::context::Ctx;
 
 /// Whether the node being visited (an expansion) would be split and globbed.
 pub fn splits(ctx: &Ctx) -> bool {
-    for ancestor in ctx.up() {
+    let mut glued = false;
+    let mut ancestors = ctx.up().peekable();
+    while let Some(ancestor) = ancestors.next() {
         match ancestor.kind() {
-            "concatenation"
-            | "binary_expression"
-            | "unary_expression"
-            | "parenthesized_expression" => continue,
+            "concatenation" => glued = true,
+            "binary_expression" | "unary_expression" | "parenthesized_expression" => {}
             "test_command" => return !ctx.text_of(ancestor).starts_with("[["),
             "command"
             | "file_redirect"
             | "herestring_redirect"
             | "unset_command"
-            | "declaration_command" => {
-                return true;
+            | "declaration_command" => return true,
+            // `$cmd args` runs a command named by a variable, on purpose;
+            // `${dir}/tool` is a path that can still split.
+            "command_name" => return glued,
+            // `local x=$1` splits in POSIX shells, where `local` and
+            // `export` are ordinary commands; bash treats it as an assignment.
+            "variable_assignment" => {
+                let declared = ancestors.peek().is_some_and(|p| p.kind() == "declaration_command");
+                return declared && ctx.dialect.is_posix();
             }
-            // Quotes, assignments, arithmetic, case, for lists, subscripts,
-            // an enclosing `${...}`, the command's name, and anything else.
+            // Quotes, arithmetic, case, for lists, subscripts, an
+            // enclosing `${...}`, and anything else.
             _ => return false,
         }
     }

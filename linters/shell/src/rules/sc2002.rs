@@ -13,9 +13,9 @@ fn check(node: Node, ctx: &mut Ctx) {
         return;
     }
     let args = arguments(first);
-    if let [file] = args.as_slice() {
-        if !ctx.text_of(*file).starts_with('-') {
-            ctx.report("SC2002", *file, "`cat` of a single file into a pipe is not needed; redirect the file into the next command");
-        }
+    if let [file] = args.as_slice()
+        && !ctx.text_of(*file).starts_with('-')
+    {
+        ctx.report("SC2002", *file, "`cat` of a single file into a pipe is not needed; redirect the file into the next command");
     }
 }

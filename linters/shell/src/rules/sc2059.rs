@@ -36,8 +36,8 @@ fn has_expansion(node: Node) -> bool {
         "simple_expansion" | "expansion" | "command_substitution" => true,
         "string" | "concatenation" => {
             let mut cursor = node.walk();
-            let found = node.named_children(&mut cursor).any(has_expansion);
-            found
+
+            node.named_children(&mut cursor).any(has_expansion)
         }
         _ => false,
     }

@@ -19,8 +19,7 @@ fn check(node: Node, ctx: &mut Ctx) {
 
 fn has_expansion(node: Node) -> bool {
     let mut cursor = node.walk();
-    let found = node
-        .named_children(&mut cursor)
-        .any(|c| matches!(c.kind(), "simple_expansion" | "expansion" | "command_substitution"));
-    found
+
+    node.named_children(&mut cursor)
+        .any(|c| matches!(c.kind(), "simple_expansion" | "expansion" | "command_substitution"))
 }

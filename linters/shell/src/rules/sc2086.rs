@@ -4,17 +4,21 @@ use tree_sitter::Node;
 
 use super::Rule;
 use super::quoting::{is_array_expansion, splits};
-use crate::context::Ctx;
+use crate::context::{Ctx, arguments, command_name};
 
 pub const RULE: Rule = Rule { code: "SC2086", kinds: &["simple_expansion", "expansion"], check };
 
 fn check(node: Node, ctx: &mut Ctx) {
     let text = ctx.text_of(node);
-    // `$@` and arrays are SC2068's, `$*` is its own case.
-    if is_array_expansion(text, true) || text == "$*" || text == "${*}" {
+    // `$@` and `${array[@]}` are SC2068's.
+    if is_array_expansion(text, false) || quoted_alternate(text) {
         return;
     }
-    if ctx.vars.expansion_is_safe(node, ctx.text) || !splits(ctx) {
+    let in_function = ctx.up().any(|a| a.kind() == "function_definition");
+    if ctx.vars.expansion_is_safe(node, ctx.text, in_function)
+        || !splits(ctx)
+        || exempt_word(node, ctx)
+    {
         return;
     }
     ctx.report(
@@ -24,4 +28,27 @@ fn check(node: Node, ctx: &mut Ctx) {
             "`{text}` is unquoted: its value is split into words and globbed; write \"{text}\""
         ),
     );
+}
+
+/// `${x:+"$x"}`, `${1+"$@"}`: the idiom that expands to a quoted value or
+/// to nothing at all.
+fn quoted_alternate(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix("${") else { return false };
+    inner.find('+').is_some_and(|plus| inner[plus + 1..].starts_with('"'))
+}
+
+/// Arguments of `:` (only there for `${x:=default}`), and the command that
+/// `exec` or `command` runs, which is a command name.
+fn exempt_word(node: Node, ctx: &Ctx) -> bool {
+    let Some(command) = ctx.up().find(|a| a.kind() != "concatenation") else { return false };
+    if command.kind() != "command" {
+        return false;
+    }
+    match command_name(command, ctx.text) {
+        Some(":") => true,
+        Some("exec" | "command") => {
+            arguments(command).first().is_some_and(|first| first.id() == node.id())
+        }
+        _ => false,
+    }
 }

@@ -31,6 +31,6 @@ fn contains_command_substitution(node: Node) -> bool {
         return false;
     }
     let mut cursor = node.walk();
-    let found = node.named_children(&mut cursor).any(contains_command_substitution);
-    found
+
+    node.named_children(&mut cursor).any(contains_command_substitution)
 }
