@@ -5,6 +5,9 @@ use lintgate_engine::diagnostic::Finding;
 use tree_sitter::Node;
 
 use crate::dialect::Dialect;
+use std::collections::HashSet;
+
+use crate::usage::Usage;
 use crate::vars::Variables;
 
 pub struct Ctx<'t> {
@@ -17,6 +20,10 @@ pub struct Ctx<'t> {
     /// Nothing says which shell this is (no shebang, directive or extension).
     pub shell_unknown: bool,
     pub vars: Variables,
+    /// Assignments and references, when a rule needs them.
+    pub usage: Option<Usage>,
+    /// Variables the environment defines (CI variables, for SC2154).
+    pub defined: &'t HashSet<String>,
     /// The ancestors of the node being visited, root first.
     pub ancestors: Vec<Node<'t>>,
     pub findings: Vec<Finding>,

@@ -13,6 +13,7 @@ mod parse;
 mod preprocess;
 mod rcfile;
 mod rules;
+mod usage;
 mod vars;
 mod walk;
 
@@ -104,6 +105,9 @@ pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput 
         whole_file: input.whole_file,
         shell_unknown: named.is_none(),
         vars,
+        usage: (rules.is_enabled("SC2034") || rules.is_enabled("SC2154"))
+            .then(|| usage::Usage::collect(&tree, input.text)),
+        defined: input.defined,
         ancestors: Vec::new(),
         findings: Vec::new(),
     };

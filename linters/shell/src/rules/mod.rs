@@ -11,6 +11,7 @@ mod quoting;
 mod sc1017;
 mod sc2002;
 mod sc2006;
+mod sc2034;
 mod sc2044;
 mod sc2045;
 mod sc2046;
@@ -22,6 +23,7 @@ mod sc2086;
 mod sc2115;
 mod sc2145;
 mod sc2148;
+mod sc2154;
 mod sc2155;
 mod sc2162;
 mod sc2164;
@@ -77,7 +79,7 @@ pub static RULES: &[Rule] = &[
     sc3046::RULE,
 ];
 
-pub static TEXT_RULES: &[TextRule] = &[sc1017::RULE, sc2148::RULE];
+pub static TEXT_RULES: &[TextRule] = &[sc1017::RULE, sc2034::RULE, sc2148::RULE, sc2154::RULE];
 
 /// Every code this checker can report.
 pub fn codes() -> impl Iterator<Item = &'static str> {
