@@ -221,10 +221,8 @@ impl Usage {
                 targets.extend(args[i.min(args.len())..].iter().copied());
             }
             "getopts" => targets.extend(args.get(1).copied()),
-            "printf" => {
-                if args.first().is_some_and(|a| word(a) == "-v") {
-                    targets.extend(args.get(1).copied());
-                }
+            "printf" if args.first().is_some_and(|a| word(a) == "-v") => {
+                targets.extend(args.get(1).copied());
             }
             "mapfile" | "readarray" => {
                 if let Some(last) = args.last().filter(|a| !word(a).starts_with('-')) {
