@@ -33,6 +33,9 @@ pub struct Variables {
     assignments: HashMap<String, Vec<(usize, bool)>>,
     /// The script runs `set -e` (or `set -o errexit`) somewhere.
     pub errexit: bool,
+    /// Names the script makes arrays (`a=(...)`, `declare -a`): where each
+    /// becomes one, and in which function (its start offset; none at top level).
+    arrays: HashMap<String, Vec<(usize, Option<usize>)>>,
 }
 
 impl Variables {
@@ -61,6 +64,12 @@ impl Variables {
             "variable_assignment" => {
                 let Some(name) = node.child_by_field_name("name") else { return };
                 let name = &text[name.byte_range()];
+                if node.child_by_field_name("value").is_some_and(|v| v.kind() == "array") {
+                    self.arrays
+                        .entry(name.to_string())
+                        .or_default()
+                        .push((node.end_byte(), enclosing_function(node)));
+                }
                 let safe =
                     node.child_by_field_name("value").is_none_or(|v| self.value_is_safe(v, text));
                 self.assign(name, node.start_byte(), safe);
@@ -74,6 +83,30 @@ impl Variables {
                         .iter()
                         .all(|v| self.value_is_safe(*v, text) && !has_glob(&text[v.byte_range()]));
                 self.assign(&text[variable.byte_range()], node.start_byte(), safe);
+            }
+            "declaration_command" => {
+                // `declare -a x`, `local -A x`
+                let mut flags = node.walk();
+                let array_flag = node.named_children(&mut flags).any(|c| {
+                    let word = &text[c.byte_range()];
+                    c.kind() == "word" && word.starts_with('-') && word.contains(['a', 'A'])
+                });
+                if array_flag {
+                    let mut cursor = node.walk();
+                    for child in node.named_children(&mut cursor) {
+                        let name = match child.kind() {
+                            "variable_name" => &text[child.byte_range()],
+                            "variable_assignment" => child
+                                .child_by_field_name("name")
+                                .map_or("", |n| &text[n.byte_range()]),
+                            _ => continue,
+                        };
+                        self.arrays
+                            .entry(name.to_string())
+                            .or_default()
+                            .push((node.end_byte(), enclosing_function(node)));
+                    }
+                }
             }
             "c_style_for_statement" => {
                 // `for ((i = 0; ...))`: the counters are numbers.
@@ -105,6 +138,16 @@ impl Variables {
             }
             _ => {}
         }
+    }
+
+    /// Whether `name` is an array at `offset` in `function`: made one
+    /// earlier in the script, at top level or in the same function.
+    pub fn is_array(&self, name: &str, offset: usize, function: Option<usize>) -> bool {
+        self.arrays.get(name).is_some_and(|places| {
+            places
+                .iter()
+                .any(|(at, scope)| *at <= offset && (scope.is_none() || *scope == function))
+        })
     }
 
     fn assign(&mut self, name: &str, offset: usize, safe: bool) {
@@ -232,4 +275,16 @@ fn sets_errexit(command: Node, text: &str) -> bool {
             && a[1..].chars().all(|c| c.is_ascii_alphabetic())
             && a.contains('e')
     }) || args.windows(2).any(|w| w[0] == "-o" && w[1] == "errexit")
+}
+
+/// The start of the function definition around `node`, if any.
+pub fn enclosing_function(node: Node) -> Option<usize> {
+    let mut current = node.parent();
+    while let Some(parent) = current {
+        if parent.kind() == "function_definition" {
+            return Some(parent.start_byte());
+        }
+        current = parent.parent();
+    }
+    None
 }

@@ -11,7 +11,12 @@ mod quoting;
 mod sc1017;
 mod sc2002;
 mod sc2006;
+mod sc2010;
+mod sc2012;
+mod sc2015;
+mod sc2016;
 mod sc2034;
+mod sc2035;
 mod sc2044;
 mod sc2045;
 mod sc2046;
@@ -21,6 +26,7 @@ mod sc2068;
 mod sc2076;
 mod sc2086;
 mod sc2115;
+mod sc2128;
 mod sc2145;
 mod sc2148;
 mod sc2154;
@@ -54,6 +60,11 @@ pub struct TextRule {
 pub static RULES: &[Rule] = &[
     sc2002::RULE,
     sc2006::RULE,
+    sc2010::RULE,
+    sc2012::RULE,
+    sc2015::RULE,
+    sc2016::RULE,
+    sc2035::RULE,
     sc2044::RULE,
     sc2045::RULE,
     sc2046::RULE,
@@ -63,6 +74,7 @@ pub static RULES: &[Rule] = &[
     sc2076::RULE,
     sc2086::RULE,
     sc2115::RULE,
+    sc2128::RULE,
     sc2145::RULE,
     sc2155::RULE,
     sc2162::RULE,

@@ -9,11 +9,7 @@ pub const RULE: Rule = Rule { code: "SC3020", kinds: &["file_redirect"], check }
 
 fn check(node: Node, ctx: &mut Ctx) {
     let text = ctx.text_of(node);
-    if ctx.dialect.is_posix()
-        && (text.starts_with("&>")
-            || text.starts_with(">&")
-                && !text[2..].trim_start().starts_with(|c: char| c.is_ascii_digit() || c == '-'))
-    {
+    if ctx.dialect.is_posix() && text.starts_with("&>") {
         ctx.report("SC3020", node, "`&>` is not POSIX; use `>file 2>&1`");
     }
 }
