@@ -113,3 +113,25 @@ fn a_fifo_is_a_finding_not_a_hang() {
         run.stdout
     );
 }
+
+#[test]
+fn a_megabyte_one_liner_and_deep_nesting_are_checked_without_overflow() {
+    let repo = Repo::new();
+    let mut line = String::from("#!/bin/bash\n");
+    while line.len() < 1024 * 1024 {
+        line.push_str("echo $x; ");
+    }
+    line.push('\n');
+    repo.write("long.sh", &line);
+    let depth = 5000;
+    let nested = format!("#!/bin/sh\n{}echo $y{}\n", "(".repeat(depth), ")".repeat(depth));
+    repo.write("deep.sh", &nested);
+    let run = repo.lint(&["lint", "--format", "json", "--select", "SC2086,LG201"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let count =
+        |path: &str| findings.as_array().unwrap().iter().filter(|f| f["path"] == path).count();
+    assert!(count("long.sh") > 100_000, "every `$x` on the long line is found");
+    // tree-sitter-bash gives up on 5,000 levels: one parse error, no crash.
+    assert_eq!(count("deep.sh"), 1, "{}", run.stdout);
+}

@@ -4,6 +4,7 @@
 
 use std::fs;
 
+use lintgate_engine::diagnostic::line_excerpt;
 use lintgate_engine::source::{LineIndex, Position, SourceFile};
 
 use crate::discovery::Candidate;
@@ -86,7 +87,7 @@ fn invalid_utf8(bytes: &[u8], valid_up_to: usize) -> Loaded {
     let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
     let line_end =
         memchr::memchr(b'\n', &bytes[line_start..]).map_or(bytes.len(), |i| line_start + i);
-    let line_text = String::from_utf8_lossy(&bytes[line_start..line_end]).into_owned();
+    let line_text = line_excerpt(&String::from_utf8_lossy(&bytes[line_start..line_end]));
     let message =
         format!("not valid UTF-8: byte 0x{:02X} at offset {valid_up_to}", bytes[valid_up_to]);
     Loaded::Problem { code: "LG003", message, start, line_text }

@@ -118,9 +118,25 @@ pub struct Diagnostic {
     pub fix: Option<PositionedFix>,
     /// See [`crate::fingerprint`].
     pub fingerprint: String,
-    /// The flagged line's text (the first line of the span), for code frames.
+    /// The flagged line's text (the first line of the span, at most
+    /// [`MAX_LINE_TEXT`] characters: see [`line_excerpt`]), for code frames
+    /// and fingerprints.
     #[serde(skip)]
     pub line_text: String,
+}
+
+/// How much of a flagged line a diagnostic keeps. Minified or generated
+/// files can have megabyte lines with thousands of findings each; keeping
+/// the whole line per finding would cost memory and hashing time quadratic
+/// in the line length.
+pub const MAX_LINE_TEXT: usize = 1024;
+
+/// The start of `line`, at most [`MAX_LINE_TEXT`] characters.
+pub fn line_excerpt(line: &str) -> String {
+    match line.char_indices().nth(MAX_LINE_TEXT) {
+        Some((end, _)) => line[..end].to_string(),
+        None => line.to_string(),
+    }
 }
 
 /// Something worth saying that is not a finding: a skipped binary file, a

@@ -3,7 +3,8 @@
 //!
 //! The fingerprint is the XXH3-64 hash, as 16 lower-case hex digits, of
 //! `checker NUL code NUL path NUL line :N`, where `line` is the flagged
-//! line's text with runs of whitespace collapsed to one space and trimmed,
+//! line's text (its first 1,024 characters) with runs of whitespace
+//! collapsed to one space and trimmed,
 //! and `N` counts the earlier diagnostics of the same file with an
 //! identical `checker, code, path, line` tuple (0 for the first). Line
 //! numbers are not part of it, so a finding keeps its fingerprint when

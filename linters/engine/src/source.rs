@@ -16,6 +16,9 @@ pub struct Position {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Per line: only ASCII, so a column is a byte count (O(1) even on a
+    /// megabyte line).
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
@@ -25,7 +28,10 @@ impl LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        let ascii =
+            starts.iter().zip(ends).map(|(&s, e)| text.as_bytes()[s..e].is_ascii()).collect();
+        LineIndex { starts, ascii }
     }
 
     pub fn line_count(&self) -> usize {
@@ -52,7 +58,12 @@ impl LineIndex {
             offset -= 1;
         }
         let line = self.line_of(offset);
-        let column = text[self.starts[line]..offset].chars().count() + 1;
+        let start = self.starts[line];
+        let column = if self.ascii[line] {
+            offset - start + 1
+        } else {
+            text[start..offset].chars().count() + 1
+        };
         Position { line: to_u32(line + 1), column: to_u32(column) }
     }
 }

@@ -163,7 +163,14 @@ fn collect_directives(tree: &Tree, text: &str) -> (Option<String>, Vec<Suppressi
 fn report_parse_error(tree: &Tree, ctx: &mut Ctx) {
     let Some(node) = parse::first_error(tree) else { return };
     let message = if node.is_missing() {
-        format!("the script does not parse: `{}` is missing here", node.kind())
+        let what = match node.kind() {
+            "heredoc_end" => "the here-document's end marker".to_string(),
+            kind if kind.chars().all(|c| c.is_ascii_alphabetic()) && kind.len() < 6 => {
+                format!("`{kind}`")
+            }
+            kind => format!("`{kind}`"),
+        };
+        format!("the script does not parse: {what} is missing here")
     } else {
         let snippet: String = ctx.text[node.byte_range()].chars().take(20).collect();
         let snippet = snippet.lines().next().unwrap_or_default().trim();

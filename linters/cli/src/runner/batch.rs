@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use lintgate_engine::checker::{BatchFile, LocatedFinding};
-use lintgate_engine::diagnostic::Diagnostic;
+use lintgate_engine::diagnostic::{Diagnostic, line_excerpt};
 use lintgate_engine::fingerprint;
 
 use super::RunOutput;
@@ -69,7 +69,7 @@ fn place_located(
     let line_text = std::fs::read_to_string(root.join(&f.path))
         .ok()
         .and_then(|text| {
-            text.lines().nth(f.start.line.saturating_sub(1) as usize).map(str::to_string)
+            text.lines().nth(f.start.line.saturating_sub(1) as usize).map(line_excerpt)
         })
         .unwrap_or_default();
     let mut d = Diagnostic {

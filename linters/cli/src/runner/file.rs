@@ -7,7 +7,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use lintgate_engine::checker::{FileContext, FileOutput};
 use lintgate_engine::diagnostic::{
-    Diagnostic, Finding, Note, PositionedEdit, PositionedFix, Severity,
+    Diagnostic, Finding, Note, PositionedEdit, PositionedFix, Severity, line_excerpt,
 };
 use lintgate_engine::selector::RuleSelection;
 use lintgate_engine::source::{Position, SourceFile};
@@ -147,7 +147,7 @@ pub fn place(file: &SourceFile, finding: Finding, checker: &str) -> Diagnostic {
         message: finding.message,
         fix,
         fingerprint: String::new(),
-        line_text: file.line_text(start.line as usize - 1).to_string(),
+        line_text: line_excerpt(file.line_text(start.line as usize - 1)),
     }
 }
 
@@ -168,7 +168,7 @@ pub(super) fn runner_diagnostic(
         message,
         fix: None,
         fingerprint: String::new(),
-        line_text: line_text.to_string(),
+        line_text: line_excerpt(line_text),
     }
 }
 

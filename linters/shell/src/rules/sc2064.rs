@@ -12,14 +12,17 @@ fn check(node: Node, ctx: &mut Ctx) {
         return;
     }
     let Some(action) = arguments(node).into_iter().next() else { return };
-    if action.kind() == "string" && has_expansion(action) {
-        ctx.report("SC2064", action, "double quotes expand this now, when the trap is set; use single quotes to expand when it fires");
+    if action.kind() != "string" {
+        return;
+    }
+    if let Some(expansion) = first_expansion(action) {
+        ctx.report("SC2064", expansion, "double quotes expand this now, when the trap is set; use single quotes to expand when it fires");
     }
 }
 
-fn has_expansion(node: Node) -> bool {
-    let mut cursor = node.walk();
-
-    node.named_children(&mut cursor)
-        .any(|c| matches!(c.kind(), "simple_expansion" | "expansion" | "command_substitution"))
+fn first_expansion(string: Node) -> Option<Node> {
+    let mut cursor = string.walk();
+    string
+        .named_children(&mut cursor)
+        .find(|c| matches!(c.kind(), "simple_expansion" | "expansion" | "command_substitution"))
 }
