@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
+
 use crate::process;
 use crate::tools::ensure_debian;
 
@@ -39,8 +40,80 @@ fn parse(args: &[String]) -> Result<Options> {
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("walk") => walk(root, &parse(&args[1..])?),
-        _ => bail!("usage: cargo xtask bench walk [--files N] [--runs N]"),
+        Some("shell") => shell(root, &parse(&args[1..])?),
+        _ => bail!("usage: cargo xtask bench walk|shell [--files N] [--runs N]"),
     }
+}
+
+/// lintgate with every shell rule against ShellCheck as two parallel
+/// batched processes (`xargs -P2`), on the corpus of real scripts
+/// (`--files N` takes the first N). xargs exits 123 when a ShellCheck
+/// process reports findings, which is a success here.
+fn shell(root: &Path, options: &Options) -> Result<()> {
+    ensure_debian(&[("time", "time")])?;
+    let tools = crate::tools::install(root)?;
+    process::run(Command::new(env!("CARGO")).args(["build", "--release", "--quiet", "--bin", "lintgate"]).current_dir(root))?;
+    let lintgate = root.join("target/release/lintgate");
+    let corpus = crate::corpus::shell(root)?;
+    let mut files = crate::corpus::shell_files(&lintgate, &corpus)?;
+    files.truncate(options.files);
+    let bytes: u64 = files.iter().filter_map(|f| fs::metadata(corpus.join(f)).ok()).map(|m| m.len()).sum();
+    let dir = root.join(".bench/shell-sample");
+    let _ = fs::remove_dir_all(&dir);
+    fs::create_dir_all(&dir)?;
+    for f in &files {
+        fs::copy(corpus.join(f), dir.join(f))?;
+    }
+    let list = root.join(".bench/shell-sample.list");
+    fs::write(&list, files.iter().map(|f| dir.join(f).display().to_string()).collect::<Vec<_>>().join("\n") + "\n")?;
+    let codes = String::from_utf8(Command::new(&lintgate).args(["rules", "--format", "json"]).output()?.stdout)?;
+    let codes: Vec<String> = serde_json::from_str::<serde_json::Value>(&codes)?
+        .as_array()
+        .context("rules")?
+        .iter()
+        .filter(|r| r["checker"] == "shell")
+        .filter_map(|r| r["code"].as_str().map(String::from))
+        .collect();
+    let per_process = files.len().div_ceil(2).max(1);
+    let lint = vec![
+        lintgate.display().to_string(),
+        "lint".into(),
+        "--isolated".into(),
+        "--quiet".into(),
+        "--select".into(),
+        codes.join(","),
+        dir.display().to_string(),
+    ];
+    let shellcheck = vec![
+        "sh".into(),
+        "-c".into(),
+        format!(
+            "xargs -d '\\n' -P 2 -n {per_process} '{}' --norc -f gcc --enable=useless-use-of-cat < '{}' > /dev/null; s=$?; [ $s -eq 0 ] || [ $s -eq 123 ]",
+            tools.join("venv/bin/shellcheck").display(),
+            list.display()
+        ),
+    ];
+    let commands = [("lintgate (all shell rules, 2 threads)".to_string(), lint), ("shellcheck, xargs -P2".to_string(), shellcheck)];
+    for (_, argv) in &commands {
+        time_once(argv)?;
+    }
+    let mut samples = vec![Vec::new(); commands.len()];
+    for _ in 0..options.runs {
+        for (i, (_, argv)) in commands.iter().enumerate() {
+            samples[i].push(time_once(argv)?);
+        }
+    }
+    let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
+    let mut table = String::new();
+    let _ = writeln!(table, "Corpus: {} scripts, {:.1} MB ({}), {} runs each, interleaved.\n", files.len(), bytes as f64 / 1e6, corpus.display(), options.runs);
+    let _ = writeln!(table, "| command | median wall | peak memory (max RSS) |\n|---|---|---|");
+    for ((name, argv), median) in commands.iter().zip(&medians) {
+        let kib = peak_rss_kib(argv)?;
+        let _ = writeln!(table, "| {name} | {median:.3} s | {:.1} MiB |", kib as f64 / 1024.0);
+    }
+    let _ = writeln!(table, "\nShellCheck / lintgate wall time: {:.1}x", medians[1] / medians[0]);
+    println!("{table}");
+    Ok(())
 }
 
 fn walk(root: &Path, options: &Options) -> Result<()> {

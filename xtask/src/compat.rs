@@ -44,7 +44,7 @@ fn shell(root: &Path, args: &[String]) -> Result<()> {
         None => corpus::shell(root)?,
     };
     let codes = shell_codes(&lintgate)?;
-    let files = shell_files(&lintgate, &dir)?;
+    let files = corpus::shell_files(&lintgate, &dir)?;
     if files.is_empty() {
         bail!("no shell scripts under {}", dir.display());
     }
@@ -129,18 +129,6 @@ fn shell_codes(lintgate: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-fn shell_files(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
-    let output = Command::new(lintgate)
-        .args(["lint", "--isolated", "--show-files", "."])
-        .current_dir(dir)
-        .output()?;
-    Ok(String::from_utf8(output.stdout)?
-        .lines()
-        .filter_map(|l| l.strip_prefix("shell\t"))
-        .map(|path| relative_to_dir(dir, path))
-        .collect())
-}
-
 fn run_lintgate(lintgate: &Path, dir: &Path, codes: &[String]) -> Result<Vec<Key>> {
     let output = Command::new(lintgate)
         .args(["lint", "--isolated", "--format", "json", "--select"])
@@ -158,7 +146,7 @@ fn run_lintgate(lintgate: &Path, dir: &Path, codes: &[String]) -> Result<Vec<Key
         .iter()
         .map(|f| {
             (
-                relative_to_dir(dir, f["path"].as_str().unwrap_or_default()),
+                corpus::relative_to_dir(dir, f["path"].as_str().unwrap_or_default()),
                 f["line"].as_u64().unwrap_or(0),
                 f["code"].as_str().unwrap_or_default().to_string(),
             )
@@ -213,10 +201,3 @@ fn line_of(path: &Path, line: u64) -> String {
         .unwrap_or_default()
 }
 
-/// lintgate prints paths relative to the repository root above `dir` (or
-/// to `dir` itself when there is none); ShellCheck's are relative to `dir`.
-fn relative_to_dir(dir: &Path, path: &str) -> String {
-    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
-    let full = root.join(path);
-    full.strip_prefix(dir).map_or_else(|_| path.to_string(), |rel| rel.display().to_string())
-}

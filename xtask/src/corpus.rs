@@ -7,6 +7,8 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use std::process::Command;
+
 use anyhow::Result;
 use lintgate_engine::kind::{FileKind, classify_shebang};
 
@@ -56,4 +58,26 @@ fn is_shell_script(path: &Path) -> bool {
     let n = file.read(&mut head).unwrap_or(0);
     classify_shebang(&head[..n]) == Some(FileKind::Shell)
         && std::str::from_utf8(&head[..n]).is_ok_and(|h| !h.contains("zsh") && !h.contains("ksh"))
+}
+
+/// The files under `dir` that lintgate checks as shell, relative to `dir`.
+pub fn shell_files(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
+    let output = Command::new(lintgate)
+        .args(["lint", "--isolated", "--show-files", "."])
+        .current_dir(dir)
+        .output()?;
+    Ok(String::from_utf8(output.stdout)?
+        .lines()
+        .filter_map(|l| l.strip_prefix("shell\t"))
+        .map(|path| relative_to_dir(dir, path))
+        .collect())
+}
+
+
+/// lintgate prints paths relative to the repository root above `dir` (or
+/// to `dir` itself when there is none); ShellCheck's are relative to `dir`.
+pub fn relative_to_dir(dir: &Path, path: &str) -> String {
+    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
+    let full = root.join(path);
+    full.strip_prefix(dir).map_or_else(|_| path.to_string(), |rel| rel.display().to_string())
 }
