@@ -11,7 +11,6 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-
 use crate::process;
 use crate::tools::ensure_debian;
 
@@ -52,12 +51,17 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 fn shell(root: &Path, options: &Options) -> Result<()> {
     ensure_debian(&[("time", "time")])?;
     let tools = crate::tools::install(root)?;
-    process::run(Command::new(env!("CARGO")).args(["build", "--release", "--quiet", "--bin", "lintgate"]).current_dir(root))?;
+    process::run(
+        Command::new(env!("CARGO"))
+            .args(["build", "--release", "--quiet", "--bin", "lintgate"])
+            .current_dir(root),
+    )?;
     let lintgate = root.join("target/release/lintgate");
     let corpus = crate::corpus::shell(root)?;
     let mut files = crate::corpus::shell_files(&lintgate, &corpus)?;
     files.truncate(options.files);
-    let bytes: u64 = files.iter().filter_map(|f| fs::metadata(corpus.join(f)).ok()).map(|m| m.len()).sum();
+    let bytes: u64 =
+        files.iter().filter_map(|f| fs::metadata(corpus.join(f)).ok()).map(|m| m.len()).sum();
     let dir = root.join(".bench/shell-sample");
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(&dir)?;
@@ -65,8 +69,14 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
         fs::copy(corpus.join(f), dir.join(f))?;
     }
     let list = root.join(".bench/shell-sample.list");
-    fs::write(&list, files.iter().map(|f| dir.join(f).display().to_string()).collect::<Vec<_>>().join("\n") + "\n")?;
-    let codes = String::from_utf8(Command::new(&lintgate).args(["rules", "--format", "json"]).output()?.stdout)?;
+    fs::write(
+        &list,
+        files.iter().map(|f| dir.join(f).display().to_string()).collect::<Vec<_>>().join("\n")
+            + "\n",
+    )?;
+    let codes = String::from_utf8(
+        Command::new(&lintgate).args(["rules", "--format", "json"]).output()?.stdout,
+    )?;
     let codes: Vec<String> = serde_json::from_str::<serde_json::Value>(&codes)?
         .as_array()
         .context("rules")?
@@ -93,7 +103,10 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
             list.display()
         ),
     ];
-    let commands = [("lintgate (all shell rules, 2 threads)".to_string(), lint), ("shellcheck, xargs -P2".to_string(), shellcheck)];
+    let commands = [
+        ("lintgate (all shell rules, 2 threads)".to_string(), lint),
+        ("shellcheck, xargs -P2".to_string(), shellcheck),
+    ];
     for (_, argv) in &commands {
         time_once(argv)?;
     }
@@ -105,7 +118,14 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
     }
     let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
     let mut table = String::new();
-    let _ = writeln!(table, "Corpus: {} scripts, {:.1} MB ({}), {} runs each, interleaved.\n", files.len(), bytes as f64 / 1e6, corpus.display(), options.runs);
+    let _ = writeln!(
+        table,
+        "Corpus: {} scripts, {:.1} MB ({}), {} runs each, interleaved.\n",
+        files.len(),
+        bytes as f64 / 1e6,
+        corpus.display(),
+        options.runs
+    );
     let _ = writeln!(table, "| command | median wall | peak memory (max RSS) |\n|---|---|---|");
     for ((name, argv), median) in commands.iter().zip(&medians) {
         let kib = peak_rss_kib(argv)?;

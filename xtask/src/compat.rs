@@ -200,4 +200,3 @@ fn line_of(path: &Path, line: u64) -> String {
         })
         .unwrap_or_default()
 }
-

@@ -73,7 +73,6 @@ pub fn shell_files(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-
 /// lintgate prints paths relative to the repository root above `dir` (or
 /// to `dir` itself when there is none); ShellCheck's are relative to `dir`.
 pub fn relative_to_dir(dir: &Path, path: &str) -> String {
