@@ -51,12 +51,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 fn shell(root: &Path, options: &Options) -> Result<()> {
     ensure_debian(&[("time", "time")])?;
     let tools = crate::tools::install(root)?;
-    process::run(
-        Command::new(env!("CARGO"))
-            .args(["build", "--release", "--quiet", "--bin", "lintgate"])
-            .current_dir(root),
-    )?;
-    let lintgate = root.join("target/release/lintgate");
+    let lintgate = process::release_lintgate(root)?;
     let corpus = crate::corpus::shell(root)?;
     let mut files = crate::corpus::shell_files(&lintgate, &corpus)?;
     files.truncate(options.files);
@@ -74,16 +69,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
         files.iter().map(|f| dir.join(f).display().to_string()).collect::<Vec<_>>().join("\n")
             + "\n",
     )?;
-    let codes = String::from_utf8(
-        Command::new(&lintgate).args(["rules", "--format", "json"]).output()?.stdout,
-    )?;
-    let codes: Vec<String> = serde_json::from_str::<serde_json::Value>(&codes)?
-        .as_array()
-        .context("rules")?
-        .iter()
-        .filter(|r| r["checker"] == "shell")
-        .filter_map(|r| r["code"].as_str().map(String::from))
-        .collect();
+    let codes = crate::corpus::shell_codes(&lintgate)?;
     let per_process = files.len().div_ceil(2).max(1);
     let lint = vec![
         lintgate.display().to_string(),
@@ -138,12 +124,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
 
 fn walk(root: &Path, options: &Options) -> Result<()> {
     ensure_debian(&[("rg", "ripgrep"), ("time", "time")])?;
-    process::run(
-        Command::new(env!("CARGO"))
-            .args(["build", "--release", "--quiet", "--bin", "lintgate"])
-            .current_dir(root),
-    )?;
-    let lintgate = root.join("target/release/lintgate");
+    let lintgate = process::release_lintgate(root)?;
     let tree = root.join(format!(".bench/walk-{}", options.files));
     build_tree(&lintgate, &tree, options.files)?;
     let list = tree.with_extension("list");

@@ -43,7 +43,7 @@ fn shell(root: &Path, args: &[String]) -> Result<()> {
         Some(dir) => fs::canonicalize(dir).with_context(|| format!("corpus {dir}"))?,
         None => corpus::shell(root)?,
     };
-    let codes = shell_codes(&lintgate)?;
+    let codes = corpus::shell_codes(&lintgate)?;
     let files = corpus::shell_files(&lintgate, &dir)?;
     if files.is_empty() {
         bail!("no shell scripts under {}", dir.display());
@@ -115,18 +115,6 @@ fn shell(root: &Path, args: &[String]) -> Result<()> {
         );
     }
     Ok(())
-}
-
-fn shell_codes(lintgate: &Path) -> Result<Vec<String>> {
-    let output = Command::new(lintgate).args(["rules", "--format", "json"]).output()?;
-    let rules: Value = serde_json::from_slice(&output.stdout)?;
-    Ok(rules
-        .as_array()
-        .context("rules JSON")?
-        .iter()
-        .filter(|r| r["checker"] == "shell")
-        .filter_map(|r| r["code"].as_str().map(String::from))
-        .collect())
 }
 
 fn run_lintgate(lintgate: &Path, dir: &Path, codes: &[String]) -> Result<Vec<Key>> {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use std::process::Command;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use lintgate_engine::kind::{FileKind, classify_shebang};
 
 const SOURCES: &[&str] = &["/usr/bin", "/usr/sbin", "/usr/share", "/usr/lib", "/etc"];
@@ -79,4 +79,17 @@ pub fn relative_to_dir(dir: &Path, path: &str) -> String {
     let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
     let full = root.join(path);
     full.strip_prefix(dir).map_or_else(|_| path.to_string(), |rel| rel.display().to_string())
+}
+
+/// The codes of every shell rule, from `lintgate rules`.
+pub fn shell_codes(lintgate: &Path) -> Result<Vec<String>> {
+    let output = Command::new(lintgate).args(["rules", "--format", "json"]).output()?;
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    Ok(rules
+        .as_array()
+        .context("rules JSON")?
+        .iter()
+        .filter(|r| r["checker"] == "shell")
+        .filter_map(|r| r["code"].as_str().map(String::from))
+        .collect())
 }

@@ -24,3 +24,11 @@ fn is_executable(path: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     path.metadata().is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
 }
+
+/// Builds the release binary and returns its path.
+pub fn release_lintgate(root: &Path) -> Result<PathBuf> {
+    run(Command::new(env!("CARGO"))
+        .args(["build", "--release", "--quiet", "--bin", "lintgate"])
+        .current_dir(root))?;
+    Ok(root.join("target/release/lintgate"))
+}

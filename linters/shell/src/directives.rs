@@ -75,7 +75,7 @@ pub fn code_spec(item: &str) -> Option<CodeSpec> {
 
 /// The scope of a directive comment: the whole file before the first
 /// command, else the next statement's lines (none if nothing follows).
-pub fn scope(comment: Node, text: &str) -> Option<Scope> {
+pub fn scope(comment: Node) -> Option<Scope> {
     let parent = comment.parent()?;
     let mut previous = comment.prev_named_sibling();
     while let Some(p) = previous {
@@ -95,7 +95,6 @@ pub fn scope(comment: Node, text: &str) -> Option<Scope> {
         next = n.next_named_sibling();
     }
     let target = next?;
-    let _ = text;
     let first = target.start_position().row as u32 + 1;
     let last = target.end_position().row as u32 + 1;
     Some(Scope::Lines { first, last })

@@ -130,9 +130,7 @@ pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput 
 fn collect_directives(tree: &Tree, text: &str) -> (Option<String>, Vec<Suppression>) {
     let mut shell = None;
     let mut suppressions = Vec::new();
-    let mut cursor = tree.walk();
-    loop {
-        let node = cursor.node();
+    parse::preorder(tree, |node| {
         if node.kind() == "comment"
             && let Some(directive) =
                 directives::parse_comment(&text[node.byte_range()], node.start_byte())
@@ -140,24 +138,15 @@ fn collect_directives(tree: &Tree, text: &str) -> (Option<String>, Vec<Suppressi
             if shell.is_none() {
                 shell.clone_from(&directive.shell);
             }
-            if let Some(scope) = directives::scope(node, text)
+            if let Some(scope) = directives::scope(node)
                 && let Some(s) = directives::suppression(&directive, scope)
             {
                 suppressions.push(s);
             }
         }
-        if cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return (shell, suppressions);
-            }
-        }
-    }
+        true
+    });
+    (shell, suppressions)
 }
 
 fn report_parse_error(tree: &Tree, ctx: &mut Ctx) {

@@ -22,20 +22,12 @@ pub fn parse(text: &str) -> Tree {
     PARSER.with(|parser| parser.borrow_mut().parse(text, None)).expect("parsing without a timeout")
 }
 
-/// The first ERROR or MISSING node in document order, if any.
-pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
-    let root = tree.root_node();
-    if !root.has_error() {
-        return None;
-    }
-    let mut cursor = root.walk();
+/// Visits every node in document order; `visit` says whether to go into
+/// the node's children. Iterative, so any depth is fine.
+pub fn preorder<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>) -> bool) {
+    let mut cursor = tree.walk();
     loop {
-        let node = cursor.node();
-        if node.is_error() || node.is_missing() {
-            return Some(node);
-        }
-        // Only descend where an error is.
-        if node.has_error() && cursor.goto_first_child() {
+        if visit(cursor.node()) && cursor.goto_first_child() {
             continue;
         }
         loop {
@@ -43,8 +35,25 @@ pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
                 break;
             }
             if !cursor.goto_parent() {
-                return None;
+                return;
             }
         }
     }
+}
+
+/// The first ERROR or MISSING node in document order, if any.
+pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
+    let mut found = None;
+    preorder(tree, |node| {
+        if found.is_some() {
+            return false;
+        }
+        if node.is_error() || node.is_missing() {
+            found = Some(node);
+            return false;
+        }
+        // Only descend where an error is.
+        node.has_error()
+    });
+    found
 }

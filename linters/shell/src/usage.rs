@@ -28,26 +28,15 @@ pub struct Usage {
 impl Usage {
     pub fn collect(tree: &Tree, text: &str) -> Usage {
         let mut usage = Usage::default();
-        let mut cursor = tree.walk();
-        loop {
-            let node = cursor.node();
+        crate::parse::preorder(tree, |node| {
+            // What did not parse is skipped.
             if node.is_error() {
-                // Skip what did not parse.
-            } else {
-                usage.visit(node, text);
-                if cursor.goto_first_child() {
-                    continue;
-                }
+                return false;
             }
-            loop {
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() {
-                    return usage;
-                }
-            }
-        }
+            usage.visit(node, text);
+            true
+        });
+        usage
     }
 
     pub fn is_used(&self, name: &str) -> bool {

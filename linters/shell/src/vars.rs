@@ -41,22 +41,11 @@ pub struct Variables {
 impl Variables {
     pub fn collect(tree: &Tree, text: &str) -> Variables {
         let mut vars = Variables::default();
-        let mut cursor = tree.walk();
-        loop {
-            let node = cursor.node();
+        crate::parse::preorder(tree, |node| {
             vars.visit(node, text);
-            if !node.is_error() && cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() {
-                    return vars;
-                }
-            }
-        }
+            !node.is_error()
+        });
+        vars
     }
 
     fn visit(&mut self, node: Node, text: &str) {
