@@ -2,12 +2,15 @@
 //! tree-sitter-bash does not accept but shells do. Byte offsets are kept, so
 //! findings still point at the original text.
 
-/// Carriage returns become spaces (SC1017 reports them), and `for name do`
-/// (POSIX's form without `in`) becomes `for name;do`.
+/// Carriage returns become spaces (SC1017 reports them), `for name do`
+/// (POSIX's form without `in`) becomes `for name;do`, and a line of empty
+/// assignments `a= b=` (which the grammar runs into the next line) becomes
+/// `a=;b=`.
 pub fn for_parsing(text: &str) -> Option<String> {
     let needs_cr = text.contains('\r');
-    let for_without_in = find_for_without_in(text);
-    if !needs_cr && for_without_in.is_empty() {
+    let mut semicolons = find_for_without_in(text);
+    semicolons.extend(find_empty_assignment_runs(text));
+    if !needs_cr && semicolons.is_empty() {
         return None;
     }
     let mut bytes = text.as_bytes().to_vec();
@@ -18,7 +21,7 @@ pub fn for_parsing(text: &str) -> Option<String> {
             }
         }
     }
-    for at in for_without_in {
+    for at in semicolons {
         bytes[at] = b';';
     }
     // Only ASCII bytes were replaced by ASCII bytes.
@@ -63,6 +66,29 @@ fn find_for_without_in(text: &str) -> Vec<usize> {
     found
 }
 
+/// Offsets of the blanks between the assignments of lines like `a= b= c=`.
+fn find_empty_assignment_runs(text: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start().len();
+        let words: Vec<&str> = content.trim_start().split([' ', '\t']).collect();
+        let all_empty_assignments = words.len() >= 2
+            && words.iter().all(|w| w.strip_suffix('=').is_some_and(crate::vars::is_name));
+        if all_empty_assignments {
+            let mut at = line_start + indent;
+            for word in &words[..words.len() - 1] {
+                at += word.len();
+                found.push(at);
+                at += 1;
+            }
+        }
+        line_start += line.len();
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +101,6 @@ mod tests {
         assert_eq!(rewritten.len(), text.len());
         assert_eq!(for_parsing("for f in *; do :; done\n"), None);
         assert_eq!(for_parsing("before do\n"), None);
+        assert_eq!(for_parsing("\ta= b= c=\nx=1 y=\n").as_deref(), Some("\ta=;b=;c=\nx=1 y=\n"));
     }
 }
