@@ -4,3 +4,22 @@
 
 pub mod source_map;
 pub mod yaml;
+
+mod checker;
+pub mod github;
+pub mod gitlab;
+pub mod script;
+
+pub use checker::CiYamlChecker;
+
+use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
+
+/// `[ci]` in configuration.
+pub const SETTINGS: SectionSpec = SectionSpec {
+    name: "ci",
+    options: &[OptionSpec {
+        name: "gitlab-shell",
+        kind: OptionKind::String,
+        doc: "The shell GitLab job scripts are checked as: bash, sh, or auto (sh for alpine, busybox and distroless images, else bash). Default: auto.",
+    }],
+};

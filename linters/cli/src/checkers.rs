@@ -3,6 +3,7 @@
 use lintgate_engine::checker::{BatchChecker, FileChecker, RepoChecker};
 use lintgate_engine::config::SectionSpec;
 
+use lintgate_ciyaml::CiYamlChecker;
 use lintgate_shell::ShellChecker;
 
 use crate::rules::conflict_marker::RunnerChecker;
@@ -17,7 +18,11 @@ pub struct Checkers {
 /// Every native checker.
 pub fn native() -> Checkers {
     Checkers {
-        file: vec![Box::new(RunnerChecker), Box::new(ShellChecker::default())],
+        file: vec![
+            Box::new(RunnerChecker),
+            Box::new(ShellChecker::default()),
+            Box::new(CiYamlChecker),
+        ],
         batch: Vec::new(),
         repo: Vec::new(),
     }
@@ -25,5 +30,5 @@ pub fn native() -> Checkers {
 
 /// The configuration tables the native checkers declare (`[python]`, ...).
 pub fn sections() -> &'static [SectionSpec] {
-    &[lintgate_shell::SETTINGS]
+    &[lintgate_shell::SETTINGS, lintgate_ciyaml::SETTINGS]
 }

@@ -29,6 +29,9 @@ use lintgate_engine::suppression::Suppression;
 use tree_sitter::Tree;
 
 pub use dialect::Dialect;
+pub use directives::{
+    Directive, parse_comment as parse_directive, suppression as directive_suppression,
+};
 
 use crate::context::Ctx;
 use crate::dialect::{Shebang, read_shebang};

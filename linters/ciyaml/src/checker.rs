@@ -1,0 +1,174 @@
+//! The CI YAML file checker: YAML problems (LG3xx) plus the shell rules on
+//! every script a job or step runs, mapped back to the YAML.
+
+use std::collections::HashSet;
+
+use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
+use lintgate_engine::diagnostic::Finding;
+use lintgate_engine::kind::FileKind;
+use lintgate_engine::source::SourceFile;
+use lintgate_engine::suppression::{Scope, Suppression};
+use lintgate_shell::{Dialect, ScriptInput, check_script};
+
+use crate::gitlab::{self, ShellChoice, Unit};
+use crate::{github, yaml};
+
+/// Shell rules about whole files, which do not apply to CI scripts.
+const WHOLE_FILE_ONLY: &[&str] = &["SC2148"];
+
+pub const ALIAS_LIMIT: &str = yaml::ALIAS_LIMIT;
+
+pub struct CiYamlChecker;
+
+impl FileChecker for CiYamlChecker {
+    fn name(&self) -> &'static str {
+        "ci"
+    }
+
+    fn handles(&self, kind: FileKind) -> bool {
+        kind == FileKind::CiYaml
+    }
+
+    fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {
+        let mut output = FileOutput::default();
+        let doc = yaml::parse(&file.text);
+        let shell =
+            match context.settings.and_then(|s| s.get("gitlab-shell")).and_then(|v| v.as_str()) {
+                Some("bash") => ShellChoice::Bash,
+                Some("sh") => ShellChoice::Sh,
+                Some("auto") | None => ShellChoice::Auto,
+                Some(other) => {
+                    output.notes.push(format!(
+                        "`[ci] gitlab-shell = \"{other}\"` is not bash, sh or auto; using auto"
+                    ));
+                    ShellChoice::Auto
+                }
+            };
+        let github = is_github(&file.path);
+        let (units, problems) = if github {
+            (github::extract(&doc), Vec::new())
+        } else {
+            let extraction = gitlab::extract(&doc, shell);
+            (extraction.units, extraction.problems)
+        };
+        for problem in doc.problems.iter().chain(&problems) {
+            output.findings.push(Finding::new(
+                problem.code,
+                problem.message.clone(),
+                problem.span.clone(),
+            ));
+        }
+        if doc.budget_spent() {
+            let message = "anchors expand to too many nodes (an alias bomb?); the rest of this file is not checked";
+            output.findings.push(Finding::new(ALIAS_LIMIT, message, 0..0));
+        }
+        let mut seen = HashSet::new();
+        for unit in &units {
+            check_unit(file, unit, context, &mut seen, &mut output);
+        }
+        output.suppressions.extend(yaml_comment_suppressions(&file.text));
+        output
+    }
+}
+
+fn is_github(path: &str) -> bool {
+    path.contains(".github/workflows/")
+        || matches!(path.rsplit('/').next(), Some("action.yml" | "action.yaml"))
+}
+
+/// Runs the shell rules on one script and maps what they find to the file,
+/// reporting each (code, position) once however many jobs run that text.
+fn check_unit(
+    file: &SourceFile,
+    unit: &Unit,
+    context: &FileContext,
+    seen: &mut HashSet<(String, usize)>,
+    output: &mut FileOutput,
+) {
+    let input = ScriptInput {
+        text: &unit.script.text,
+        dialect: Some(unit.dialect),
+        default_dialect: Dialect::Bash,
+        // Runners start job scripts with errexit on.
+        errexit: true,
+        defined: &unit.defined,
+        whole_file: false,
+    };
+    let result = check_script(&input, context.rules);
+    for finding in result.findings {
+        if WHOLE_FILE_ONLY.contains(&finding.code.as_str()) {
+            continue;
+        }
+        let range = unit.script.map.file_range(finding.range.clone());
+        if !seen.insert((finding.code.clone(), range.start)) {
+            continue;
+        }
+        let message = format!("{} (job `{}`)", finding.message, unit.job);
+        output.findings.push(Finding { code: finding.code, message, range, fix: None });
+    }
+    for suppression in result.suppressions {
+        output.suppressions.push(map_suppression(file, unit, suppression));
+    }
+}
+
+/// A directive inside a script covers script lines; the same suppression
+/// in the YAML covers the file lines those map to.
+fn map_suppression(file: &SourceFile, unit: &Unit, suppression: Suppression) -> Suppression {
+    let text = &unit.script.text;
+    let line_start = |line: u32| -> usize {
+        text.split_inclusive('\n').take(line.saturating_sub(1) as usize).map(str::len).sum()
+    };
+    let (start, end) = match suppression.scope {
+        Scope::File => (0, text.len()),
+        Scope::Lines { first, last } => {
+            let end = line_start(last + 1).saturating_sub(1).max(line_start(last));
+            (line_start(first), end)
+        }
+    };
+    let map = &unit.script.map;
+    let first = file.position(map.file_offset(start)).line;
+    let last = file.position(map.file_offset(end.min(text.len().saturating_sub(1)))).line;
+    Suppression { scope: Scope::Lines { first, last: last.max(first) }, codes: suppression.codes }
+}
+
+/// `# shellcheck disable=...` (or `# lintgate: disable=...`) on its own line
+/// above a job key, a script key or a script item: it covers that node,
+/// which runs until the next line indented as much or less.
+fn yaml_comment_suppressions(text: &str) -> Vec<Suppression> {
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |offset, line| {
+            let start = *offset;
+            *offset += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    let indent = |line: &str| line.len() - line.trim_start().len();
+    let mut suppressions = Vec::new();
+    for (index, (offset, line)) in lines.iter().enumerate() {
+        let trimmed = line.trim_start();
+        if !trimmed.starts_with('#') {
+            continue;
+        }
+        let comment_offset = offset + indent(line);
+        let Some(directive) = lintgate_shell::parse_directive(trimmed, comment_offset) else {
+            continue;
+        };
+        let Some(target) = (index + 1..lines.len()).find(|&i| {
+            let t = lines[i].1.trim_start();
+            !t.is_empty() && !t.starts_with('#')
+        }) else {
+            continue;
+        };
+        let target_indent = indent(lines[target].1);
+        let last = (target + 1..lines.len())
+            .take_while(|&i| lines[i].1.trim().is_empty() || indent(lines[i].1) > target_indent)
+            .last()
+            .unwrap_or(target);
+        let scope = Scope::Lines { first: target as u32 + 1, last: last as u32 + 1 };
+        if let Some(suppression) = lintgate_shell::directive_suppression(&directive, scope) {
+            suppressions.push(suppression);
+        }
+    }
+    suppressions
+}

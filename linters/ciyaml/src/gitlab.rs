@@ -1,0 +1,328 @@
+//! GitLab CI: jobs resolved as GitLab does (`extends` with deep merge,
+//! `default:`, `inherit:`, `!reference`, anchors and merge keys), and the
+//! scripts each job runs.
+
+use std::collections::HashSet;
+
+use lintgate_shell::Dialect;
+
+use crate::script::Script;
+use crate::yaml::{Document, Entry, Node, Value, YamlProblem};
+
+pub const UNKNOWN_TARGET: &str = "LG302";
+pub const CIRCULAR_EXTENDS: &str = "LG303";
+pub const SCRIPT_ITEM_NOT_STRING: &str = "LG305";
+pub const JOB_WITHOUT_SCRIPT: &str = "LG306";
+pub const REFERENCE_IN_BLOCK: &str = "LG308";
+
+const GLOBAL_KEYWORDS: &[&str] = &[
+    "default",
+    "include",
+    "stages",
+    "variables",
+    "workflow",
+    "image",
+    "services",
+    "cache",
+    "before_script",
+    "after_script",
+    "spec",
+];
+
+/// GitLab's limit on `extends` depth.
+const MAX_EXTENDS_DEPTH: usize = 11;
+/// GitLab's limit on nested `!reference`.
+const MAX_REFERENCE_DEPTH: usize = 10;
+
+/// Which shell runs GitLab job scripts (`[ci] gitlab-shell`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShellChoice {
+    Bash,
+    Sh,
+    /// `sh` for images without bash (alpine, busybox, distroless), else bash.
+    Auto,
+}
+
+/// One script as a runner runs it.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub job: String,
+    pub script: Script,
+    pub dialect: Dialect,
+    pub defined: HashSet<String>,
+}
+
+pub struct Extraction {
+    pub units: Vec<Unit>,
+    pub problems: Vec<YamlProblem>,
+}
+
+pub fn extract(doc: &Document, shell: ShellChoice) -> Extraction {
+    let mut gitlab = GitLab { doc, root: doc.entries(&doc.root), problems: Vec::new() };
+    let mut units = Vec::new();
+    let global_vars = gitlab.variable_names(gitlab.top("variables").as_ref());
+    let default = gitlab.top("default");
+    for entry in gitlab.root.clone() {
+        if GLOBAL_KEYWORDS.contains(&entry.key.as_str()) {
+            continue;
+        }
+        let Some(raw) = doc.resolve(&entry.value) else { continue };
+        if !matches!(raw.value, Value::Mapping(_)) {
+            continue;
+        }
+        let Some(job) = gitlab.resolve_job(&entry, 0, &mut Vec::new()) else { continue };
+        let inherited = |key: &str| inherits_default(doc, &job, key);
+        let from_job_or_default = |key: &str| {
+            doc.get(&job, key).or_else(|| {
+                default.as_ref().filter(|_| inherited(key)).and_then(|d| doc.get(d, key))
+            })
+        };
+        let mut defined = global_vars.clone();
+        defined.extend(gitlab.variable_names(doc.get(&job, "variables").as_ref()));
+        let image = from_job_or_default("image").or_else(|| gitlab.top("image"));
+        let dialect = dialect_for(doc, image.as_ref(), shell);
+        let hidden = entry.key.starts_with('.');
+        let has_script = doc.get(&job, "script").is_some();
+        if !hidden
+            && !has_script
+            && doc.get(&job, "trigger").is_none()
+            && doc.get(&job, "run").is_none()
+        {
+            gitlab.problems.push(YamlProblem {
+                code: JOB_WITHOUT_SCRIPT,
+                message: format!("job `{}` has no `script` (nor `trigger` or `run`) after `extends` and `default`", entry.key),
+                span: entry.key_span.clone(),
+            });
+        }
+        let mut main = Script::default();
+        if let Some(before) =
+            from_job_or_default("before_script").or_else(|| gitlab.top("before_script"))
+        {
+            gitlab.items(&before, &mut main, 0);
+        }
+        if let Some(script) = doc.get(&job, "script") {
+            gitlab.items(&script, &mut main, 0);
+        }
+        let mut after = Script::default();
+        if let Some(node) =
+            from_job_or_default("after_script").or_else(|| gitlab.top("after_script"))
+        {
+            gitlab.items(&node, &mut after, 0);
+        }
+        let mut hook = Script::default();
+        if let Some(hooks) = from_job_or_default("hooks")
+            && let Some(node) = doc.get(&hooks, "pre_get_sources_script")
+        {
+            gitlab.items(&node, &mut hook, 0);
+        }
+        for mut script in [main, after, hook] {
+            if script.is_empty() {
+                continue;
+            }
+            script.mask_templates();
+            units.push(Unit { job: entry.key.clone(), script, dialect, defined: defined.clone() });
+        }
+    }
+    Extraction { units, problems: gitlab.problems }
+}
+
+struct GitLab<'d> {
+    doc: &'d Document,
+    root: Vec<Entry>,
+    problems: Vec<YamlProblem>,
+}
+
+impl GitLab<'_> {
+    fn top(&self, key: &str) -> Option<Node> {
+        self.root.iter().find(|e| e.key == key).and_then(|e| self.doc.resolve(&e.value))
+    }
+
+    fn variable_names(&self, variables: Option<&Node>) -> HashSet<String> {
+        variables
+            .map(|v| self.doc.entries(v).into_iter().map(|e| e.key).collect())
+            .unwrap_or_default()
+    }
+
+    /// The job with its `extends` chain merged in (parents first, the job last).
+    fn resolve_job(
+        &mut self,
+        entry: &Entry,
+        depth: usize,
+        stack: &mut Vec<String>,
+    ) -> Option<Node> {
+        let doc = self.doc;
+        let raw = doc.resolve(&entry.value)?;
+        if stack.contains(&entry.key) || depth > MAX_EXTENDS_DEPTH {
+            self.problems.push(YamlProblem {
+                code: CIRCULAR_EXTENDS,
+                message: format!(
+                    "`extends` of `{}` is circular or deeper than {MAX_EXTENDS_DEPTH} levels",
+                    entry.key
+                ),
+                span: entry.key_span.clone(),
+            });
+            return None;
+        }
+        let parents: Vec<(String, std::ops::Range<usize>)> =
+            match doc.get(&raw, "extends").map(|n| n.value) {
+                Some(Value::Scalar(name)) => {
+                    let span = doc.get(&raw, "extends").map_or(raw.span.clone(), |n| n.span);
+                    vec![(name.text, span)]
+                }
+                Some(Value::Sequence(items)) => items
+                    .iter()
+                    .filter_map(|i| doc.resolve(i))
+                    .filter_map(|i| i.as_str().map(|s| (s.to_string(), i.span.clone())))
+                    .collect(),
+                _ => Vec::new(),
+            };
+        let mut merged =
+            Node { value: Value::Mapping(Vec::new()), span: raw.span.clone(), tag: None };
+        stack.push(entry.key.clone());
+        for (parent, span) in parents {
+            let Some(parent_entry) = self.root.iter().find(|e| e.key == parent).cloned() else {
+                self.problems.push(YamlProblem {
+                    code: UNKNOWN_TARGET,
+                    message: format!(
+                        "`extends` names `{parent}`, which is not defined in this file"
+                    ),
+                    span,
+                });
+                continue;
+            };
+            if let Some(parent_job) = self.resolve_job(&parent_entry, depth + 1, stack) {
+                merged = deep_merge(doc, &merged, &parent_job);
+            }
+        }
+        stack.pop();
+        Some(deep_merge(doc, &merged, &raw))
+    }
+
+    /// Appends the items of a script node: a string, a list (nested lists
+    /// are flattened), or `!reference [.job, key, ...]`.
+    fn items(&mut self, node: &Node, script: &mut Script, depth: usize) {
+        let doc = self.doc;
+        let Some(node) = doc.resolve(node) else { return };
+        if node.tag.as_deref() == Some("!reference") {
+            if let Some(target) = self.reference(&node, depth) {
+                self.items(&target, script, depth + 1);
+            }
+            return;
+        }
+        match &node.value {
+            Value::Scalar(decoded) => {
+                if matches!(decoded.style, crate::yaml::Style::Literal | crate::yaml::Style::Folded)
+                    && let Some(at) = decoded.text.find("!reference [")
+                {
+                    self.problems.push(YamlProblem {
+                        code: REFERENCE_IN_BLOCK,
+                        message: "`!reference` inside a block scalar is plain text: GitLab does not expand it here".into(),
+                        span: decoded.map.file_range(at..at + "!reference".len()),
+                    });
+                }
+                script.push(decoded);
+            }
+            Value::Sequence(items) => {
+                for item in items {
+                    self.items(item, script, depth);
+                }
+            }
+            Value::Null => {}
+            Value::Mapping(_) | Value::Alias(_) => self.problems.push(YamlProblem {
+                code: SCRIPT_ITEM_NOT_STRING,
+                message:
+                    "a script item must be a string (or a list of strings); GitLab rejects this"
+                        .into(),
+                span: node.span.clone(),
+            }),
+        }
+    }
+
+    /// The node a `!reference [.job, key, ...]` names.
+    fn reference(&mut self, node: &Node, depth: usize) -> Option<Node> {
+        let doc = self.doc;
+        let Value::Sequence(path) = &node.value else { return None };
+        let path: Vec<String> = path
+            .iter()
+            .filter_map(|p| doc.resolve(p))
+            .filter_map(|p| p.as_str().map(String::from))
+            .collect();
+        let unknown = |gitlab: &mut Self| {
+            gitlab.problems.push(YamlProblem {
+                code: UNKNOWN_TARGET,
+                message: format!(
+                    "`!reference [{}]` names something not defined in this file",
+                    path.join(", ")
+                ),
+                span: node.span.clone(),
+            });
+            None
+        };
+        if depth > MAX_REFERENCE_DEPTH {
+            return unknown(self);
+        }
+        let Some((job, keys)) = path.split_first() else { return unknown(self) };
+        let Some(entry) = self.root.iter().find(|e| &e.key == job).cloned() else {
+            return unknown(self);
+        };
+        let mut current = self.resolve_job(&entry, 0, &mut Vec::new())?;
+        for key in keys {
+            match doc.get(&current, key) {
+                Some(next) => current = next,
+                None => return unknown(self),
+            }
+        }
+        Some(current)
+    }
+}
+
+/// GitLab's `extends` merge: mappings merge key by key (recursively),
+/// anything else in `over` replaces what `base` has.
+fn deep_merge(doc: &Document, base: &Node, over: &Node) -> Node {
+    let mut entries = doc.entries(base);
+    for entry in doc.entries(over) {
+        match entries.iter_mut().find(|e| e.key == entry.key) {
+            Some(existing) => {
+                let both_mappings = [&existing.value, &entry.value]
+                    .iter()
+                    .all(|n| doc.resolve(n).is_some_and(|r| matches!(r.value, Value::Mapping(_))));
+                existing.value = if both_mappings {
+                    deep_merge(doc, &existing.value, &entry.value)
+                } else {
+                    entry.value
+                };
+                existing.key_span = entry.key_span;
+            }
+            None => entries.push(entry),
+        }
+    }
+    Node { value: Value::Mapping(entries), span: over.span.clone(), tag: None }
+}
+
+/// `inherit: default: false` (or a list that leaves `key` out) stops
+/// `default:` from applying.
+fn inherits_default(doc: &Document, job: &Node, key: &str) -> bool {
+    let Some(inherit) = doc.get(job, "inherit") else { return true };
+    match doc.get(&inherit, "default").map(|d| d.value) {
+        Some(Value::Scalar(flag)) => flag.text != "false",
+        Some(Value::Sequence(keys)) => keys.iter().any(|k| k.as_str() == Some(key)),
+        _ => true,
+    }
+}
+
+fn dialect_for(doc: &Document, image: Option<&Node>, shell: ShellChoice) -> Dialect {
+    match shell {
+        ShellChoice::Bash => Dialect::Bash,
+        ShellChoice::Sh => Dialect::Sh,
+        ShellChoice::Auto => {
+            let name = image.and_then(|i| {
+                i.as_str()
+                    .map(String::from)
+                    .or_else(|| doc.get(i, "name").and_then(|n| n.as_str().map(String::from)))
+            });
+            let without_bash = name
+                .is_some_and(|n| ["alpine", "busybox", "distroless"].iter().any(|b| n.contains(b)));
+            if without_bash { Dialect::Sh } else { Dialect::Bash }
+        }
+    }
+}
