@@ -61,6 +61,7 @@ mod tests {
         let before = script.text.len();
         script.mask_templates();
         assert_eq!(script.text.len(), before);
-        assert_eq!(script.text, "echo ________________ _______________ $y");
+        let expected = format!("echo {} {} $y", "_".repeat("${{ github.sha }}".len()), "_".repeat("$[[ inputs.x ]]".len()));
+        assert_eq!(script.text, expected);
     }
 }
