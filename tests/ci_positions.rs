@@ -44,7 +44,15 @@ fn findings_point_at_the_exact_yaml_position() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| format!("{}:{}:{} {}", f["path"].as_str().unwrap(), f["line"], f["column"], f["code"].as_str().unwrap()))
+            .map(|f| {
+                format!(
+                    "{}:{}:{} {}",
+                    f["path"].as_str().unwrap(),
+                    f["line"],
+                    f["column"],
+                    f["code"].as_str().unwrap()
+                )
+            })
             .collect();
         let expected: Vec<&str> = expected.lines().collect();
         assert_eq!(actual, expected, "{}", dir.display());

@@ -19,6 +19,16 @@ struct Options {
     runs: usize,
 }
 
+/// `ciyaml` defaults: 200 files, 5 runs.
+fn options_ciyaml(args: &[String]) -> Result<(usize, usize)> {
+    let given = |flag: &str| args.iter().any(|a| a == flag);
+    let options = parse(args)?;
+    Ok((
+        if given("--files") { options.files } else { 200 },
+        if given("--runs") { options.runs } else { 5 },
+    ))
+}
+
 fn parse(args: &[String]) -> Result<Options> {
     let mut options = Options { files: 20_000, runs: 10 };
     let mut iter = args.iter();
@@ -40,7 +50,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("walk") => walk(root, &parse(&args[1..])?),
         Some("shell") => shell(root, &parse(&args[1..])?),
-        _ => bail!("usage: cargo xtask bench walk|shell [--files N] [--runs N]"),
+        Some("ciyaml") => crate::bench_ciyaml::run(root, options_ciyaml(&args[1..])?),
+        _ => bail!("usage: cargo xtask bench walk|shell|ciyaml [--files N] [--runs N]"),
     }
 }
 
@@ -260,7 +271,7 @@ fn file_list(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
         .collect())
 }
 
-fn time_once(argv: &[String]) -> Result<f64> {
+pub fn time_once(argv: &[String]) -> Result<f64> {
     let start = Instant::now();
     let status = Command::new(&argv[0]).args(&argv[1..]).stdout(Stdio::null()).status()?;
     let elapsed = start.elapsed().as_secs_f64();
@@ -270,12 +281,12 @@ fn time_once(argv: &[String]) -> Result<f64> {
     Ok(elapsed)
 }
 
-fn median(samples: &mut [f64]) -> f64 {
+pub fn median(samples: &mut [f64]) -> f64 {
     samples.sort_by(f64::total_cmp);
     samples[samples.len() / 2]
 }
 
-fn peak_rss_kib(argv: &[String]) -> Result<u64> {
+pub fn peak_rss_kib(argv: &[String]) -> Result<u64> {
     let output = Command::new("/usr/bin/time")
         .args(["-f", "%M"])
         .args(argv)

@@ -6,6 +6,7 @@
 //! - `compat shell [DIR] [--check]`: findings against ShellCheck's.
 
 mod bench;
+mod bench_ciyaml;
 mod codegen;
 mod compat;
 mod corpus;

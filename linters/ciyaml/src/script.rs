@@ -61,7 +61,11 @@ mod tests {
         let before = script.text.len();
         script.mask_templates();
         assert_eq!(script.text.len(), before);
-        let expected = format!("echo {} {} $y", "_".repeat("${{ github.sha }}".len()), "_".repeat("$[[ inputs.x ]]".len()));
+        let expected = format!(
+            "echo {} {} $y",
+            "_".repeat("${{ github.sha }}".len()),
+            "_".repeat("$[[ inputs.x ]]".len())
+        );
         assert_eq!(script.text, expected);
     }
 }
