@@ -10,6 +10,7 @@ use crate::script::Script;
 use crate::yaml::{Document, Entry, Node, Value, YamlProblem};
 
 pub const UNKNOWN_TARGET: &str = "LG302";
+pub const MISSING_INCLUDE: &str = "LG304";
 pub const CIRCULAR_EXTENDS: &str = "LG303";
 pub const SCRIPT_ITEM_NOT_STRING: &str = "LG305";
 pub const JOB_WITHOUT_SCRIPT: &str = "LG306";
@@ -57,8 +58,46 @@ pub struct Extraction {
     pub problems: Vec<YamlProblem>,
 }
 
+/// A file pulled in with `include: local`, parsed.
+pub struct Included {
+    pub doc: Document,
+}
+
+/// The `include: local` paths of a CI file (a string, `local:`, or a list
+/// of either), with the span of each, for the caller to load.
+pub fn local_includes(doc: &Document) -> Vec<(String, std::ops::Range<usize>)> {
+    let Some(include) = doc.get(&doc.root, "include") else { return Vec::new() };
+    let items = match &include.value {
+        Value::Sequence(items) => items.clone(),
+        _ => vec![include.clone()],
+    };
+    let mut paths = Vec::new();
+    for item in items {
+        let Some(item) = doc.resolve(&item) else { continue };
+        let local = match &item.value {
+            // A bare string is local unless it is a URL.
+            Value::Scalar(s) if !s.text.contains("://") => Some(item.clone()),
+            Value::Mapping(_) => doc.get(&item, "local"),
+            _ => None,
+        };
+        if let Some(local) = local
+            && let Some(path) = local.as_str()
+        {
+            paths.push((path.to_string(), local.span.clone()));
+        }
+    }
+    paths
+}
+
+/// Jobs and scripts of a CI file. Templates from `included` files satisfy
+/// `extends` and `!reference`, but only their settings are merged, not their
+/// script text, which is checked (at its own positions) in its own file.
 pub fn extract(doc: &Document, shell: ShellChoice) -> Extraction {
-    let mut gitlab = GitLab { doc, root: doc.entries(&doc.root), problems: Vec::new() };
+    extract_with(doc, &[], shell)
+}
+
+pub fn extract_with(doc: &Document, included: &[Included], shell: ShellChoice) -> Extraction {
+    let mut gitlab = GitLab { doc, root: doc.entries(&doc.root), included, problems: Vec::new() };
     let mut units = Vec::new();
     let global_vars = gitlab.variable_names(gitlab.top("variables").as_ref());
     let default = gitlab.top("default");
@@ -129,8 +168,12 @@ pub fn extract(doc: &Document, shell: ShellChoice) -> Extraction {
 struct GitLab<'d> {
     doc: &'d Document,
     root: Vec<Entry>,
+    included: &'d [Included],
     problems: Vec<YamlProblem>,
 }
+
+/// Keys whose text would come from another file.
+const SCRIPT_KEYS: &[&str] = &["script", "before_script", "after_script", "hooks"];
 
 impl GitLab<'_> {
     fn top(&self, key: &str) -> Option<Node> {
@@ -181,6 +224,10 @@ impl GitLab<'_> {
         stack.push(entry.key.clone());
         for (parent, span) in parents {
             let Some(parent_entry) = self.root.iter().find(|e| e.key == parent).cloned() else {
+                if let Some(settings) = self.included_settings(&parent) {
+                    merged = deep_merge(doc, &merged, &settings);
+                    continue;
+                }
                 self.problems.push(YamlProblem {
                     code: UNKNOWN_TARGET,
                     message: format!(
@@ -263,6 +310,10 @@ impl GitLab<'_> {
         }
         let Some((job, keys)) = path.split_first() else { return unknown(self) };
         let Some(entry) = self.root.iter().find(|e| &e.key == job).cloned() else {
+            // Text in an included file is checked there.
+            if self.included_settings(job).is_some() {
+                return None;
+            }
             return unknown(self);
         };
         let mut current = self.resolve_job(&entry, 0, &mut Vec::new())?;
@@ -273,6 +324,28 @@ impl GitLab<'_> {
             }
         }
         Some(current)
+    }
+}
+
+impl GitLab<'_> {
+    /// A job of an included file, without its script keys.
+    fn included_settings(&self, name: &str) -> Option<Node> {
+        for included in self.included {
+            let idoc = &included.doc;
+            let Some(entry) = idoc.entries(&idoc.root).into_iter().find(|e| e.key == name) else {
+                continue;
+            };
+            let job = idoc.resolve(&entry.value)?;
+            let entries: Vec<Entry> = idoc
+                .entries(&job)
+                .into_iter()
+                .filter(|e| !SCRIPT_KEYS.contains(&e.key.as_str()) && e.key != "extends")
+                .filter_map(|e| Some(Entry { value: idoc.resolve(&e.value)?, ..e }))
+                .filter(|e| !matches!(e.value.value, Value::Alias(_)))
+                .collect();
+            return Some(Node { value: Value::Mapping(entries), span: 0..0, tag: None });
+        }
+        None
     }
 }
 
