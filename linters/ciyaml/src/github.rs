@@ -66,7 +66,7 @@ fn steps(
         script.mask_templates();
         let mut defined = env.clone();
         defined.extend(env_names(doc, Some(&step)));
-        units.push(Unit { job: job.to_string(), script, dialect, defined });
+        units.push(Unit { job: job.to_string(), kind: "run", script, dialect, defined });
     }
 }
 

@@ -48,6 +48,9 @@ pub enum ShellChoice {
 #[derive(Debug, Clone)]
 pub struct Unit {
     pub job: String,
+    /// Which script of the job: `script` (with `before_script`),
+    /// `after_script`, `pre_get_sources_script`, or `run` (a GitHub step).
+    pub kind: &'static str,
     pub script: Script,
     pub dialect: Dialect,
     pub defined: HashSet<String>,
@@ -154,12 +157,20 @@ pub fn extract_with(doc: &Document, included: &[Included], shell: ShellChoice) -
         {
             gitlab.items(&node, &mut hook, 0);
         }
-        for mut script in [main, after, hook] {
+        for (kind, mut script) in
+            [("script", main), ("after_script", after), ("pre_get_sources_script", hook)]
+        {
             if script.is_empty() {
                 continue;
             }
             script.mask_templates();
-            units.push(Unit { job: entry.key.clone(), script, dialect, defined: defined.clone() });
+            units.push(Unit {
+                job: entry.key.clone(),
+                kind,
+                script,
+                dialect,
+                defined: defined.clone(),
+            });
         }
     }
     Extraction { units, problems: gitlab.problems }
