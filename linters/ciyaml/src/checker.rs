@@ -44,21 +44,26 @@ impl FileChecker for CiYamlChecker {
                     ShellChoice::Auto
                 }
             };
+        let (yaml_suppressions, overrides) = yaml_comment_directives(&file.text);
         let github = is_github(&file.path);
         let (units, problems) = if github {
             (github::extract(&doc), Vec::new())
         } else {
             let (included, mut missing) = load_includes(file, &doc);
-            let mut extraction = gitlab::extract_with(&doc, &included, shell);
+            let mut extraction = gitlab::extract_with(&doc, &included, shell, &overrides);
             extraction.problems.append(&mut missing);
             (extraction.units, extraction.problems)
         };
+        let mut reported = HashSet::new();
         for problem in doc.problems.iter().chain(&problems) {
-            output.findings.push(Finding::new(
-                problem.code,
-                problem.message.clone(),
-                problem.span.clone(),
-            ));
+            // A template used by several jobs would repeat its problem.
+            if reported.insert((problem.code, problem.span.start)) {
+                output.findings.push(Finding::new(
+                    problem.code,
+                    problem.message.clone(),
+                    problem.span.clone(),
+                ));
+            }
         }
         if doc.budget_spent() {
             let message = "anchors expand to too many nodes (an alias bomb?); the rest of this file is not checked";
@@ -68,7 +73,7 @@ impl FileChecker for CiYamlChecker {
         for unit in &units {
             check_unit(file, unit, context, &mut seen, &mut output);
         }
-        output.suppressions.extend(yaml_comment_suppressions(&file.text));
+        output.suppressions.extend(yaml_suppressions);
         output
     }
 }
@@ -163,8 +168,10 @@ fn map_suppression(file: &SourceFile, unit: &Unit, suppression: Suppression) -> 
 
 /// `# shellcheck disable=...` (or `# lintgate: disable=...`) on its own line
 /// above a job key, a script key or a script item: it covers that node,
-/// which runs until the next line indented as much or less.
-fn yaml_comment_suppressions(text: &str) -> Vec<Suppression> {
+/// which runs until the next line indented as much or less. With `shell=`,
+/// it sets the shell of the job below (returned as the offset of that line's
+/// first character, where the job key starts).
+fn yaml_comment_directives(text: &str) -> (Vec<Suppression>, Vec<(usize, Dialect)>) {
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
         .scan(0, |offset, line| {
@@ -175,6 +182,7 @@ fn yaml_comment_suppressions(text: &str) -> Vec<Suppression> {
         .collect();
     let indent = |line: &str| line.len() - line.trim_start().len();
     let mut suppressions = Vec::new();
+    let mut shells = Vec::new();
     for (index, (offset, line)) in lines.iter().enumerate() {
         let trimmed = line.trim_start();
         if !trimmed.starts_with('#') {
@@ -191,6 +199,9 @@ fn yaml_comment_suppressions(text: &str) -> Vec<Suppression> {
             continue;
         };
         let target_indent = indent(lines[target].1);
+        if let Some(dialect) = directive.shell.as_deref().and_then(Dialect::from_name) {
+            shells.push((lines[target].0 + target_indent, dialect));
+        }
         let last = (target + 1..lines.len())
             .take_while(|&i| lines[i].1.trim().is_empty() || indent(lines[i].1) > target_indent)
             .last()
@@ -200,5 +211,5 @@ fn yaml_comment_suppressions(text: &str) -> Vec<Suppression> {
             suppressions.push(suppression);
         }
     }
-    suppressions
+    (suppressions, shells)
 }

@@ -96,10 +96,17 @@ pub fn local_includes(doc: &Document) -> Vec<(String, std::ops::Range<usize>)> {
 /// `extends` and `!reference`, but only their settings are merged, not their
 /// script text, which is checked (at its own positions) in its own file.
 pub fn extract(doc: &Document, shell: ShellChoice) -> Extraction {
-    extract_with(doc, &[], shell)
+    extract_with(doc, &[], shell, &[])
 }
 
-pub fn extract_with(doc: &Document, included: &[Included], shell: ShellChoice) -> Extraction {
+/// `overrides`: (offset of a job key, shell) from `# lintgate: shell=sh`
+/// comments above jobs.
+pub fn extract_with(
+    doc: &Document,
+    included: &[Included],
+    shell: ShellChoice,
+    overrides: &[(usize, Dialect)],
+) -> Extraction {
     let mut gitlab = GitLab { doc, root: doc.entries(&doc.root), included, problems: Vec::new() };
     let mut units = Vec::new();
     let global_vars = gitlab.variable_names(gitlab.top("variables").as_ref());
@@ -122,7 +129,9 @@ pub fn extract_with(doc: &Document, included: &[Included], shell: ShellChoice) -
         let mut defined = global_vars.clone();
         defined.extend(gitlab.variable_names(doc.get(&job, "variables").as_ref()));
         let image = from_job_or_default("image").or_else(|| gitlab.top("image"));
-        let dialect = dialect_for(doc, image.as_ref(), shell);
+        let overridden =
+            overrides.iter().find(|(at, _)| *at == entry.key_span.start).map(|(_, d)| *d);
+        let dialect = overridden.unwrap_or_else(|| dialect_for(doc, image.as_ref(), shell));
         let hidden = entry.key.starts_with('.');
         let has_script = doc.get(&job, "script").is_some();
         if !hidden

@@ -73,17 +73,18 @@ pub fn parse(text: &str) -> Document {
     let tree =
         PARSER.with(|p| p.borrow_mut().parse(text, None)).expect("parsing without a timeout");
     let mut builder = Builder { text, anchors: HashMap::new(), problems: Vec::new() };
-    if let Some(error) = first_error(tree.root_node()) {
+    if let Some(tab) = tab_indentation(text) {
+        let message =
+            "YAML syntax error: a tab in indentation (YAML allows only spaces there)".to_string();
+        builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: tab..tab + 1 });
+    } else if let Some(error) = first_error(tree.root_node()) {
         let message = if error.is_missing() {
             format!("YAML syntax error: `{}` is missing here", error.kind())
         } else {
             "YAML syntax error: this cannot be parsed".to_string()
         };
-        builder.problems.push(YamlProblem {
-            code: SYNTAX_ERROR,
-            message,
-            span: error.start_byte()..error.start_byte() + 1,
-        });
+        let at = last_token(error).start_byte();
+        builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: at..at + 1 });
     }
     let mut cursor = tree.root_node().walk();
     let documents: Vec<TsNode> =
@@ -101,6 +102,38 @@ pub fn parse(text: &str) -> Document {
         budget: Cell::new(ALIAS_BUDGET),
         problems: builder.problems,
     }
+}
+
+/// The offset of the first tab used for indentation, the most common way
+/// to break YAML by hand (tree-sitter's error would cover the whole file).
+fn tab_indentation(text: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let rest = line[indent..].trim_end();
+        if let Some(tab) = line[..indent].find('\t')
+            && !rest.is_empty()
+            && !rest.starts_with('#')
+        {
+            return Some(offset + tab);
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Where the parser gave up inside an error: its last token (an unclosed
+/// `[` or `{`, a stray `:`), which beats the start of an error that covers
+/// the whole file.
+fn last_token(error: TsNode) -> TsNode {
+    let mut node = error;
+    while node.child_count() > 0 {
+        match node.child(node.child_count() - 1) {
+            Some(child) => node = child,
+            None => break,
+        }
+    }
+    node
 }
 
 fn first_error(root: TsNode) -> Option<TsNode> {
