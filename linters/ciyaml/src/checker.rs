@@ -49,7 +49,7 @@ impl FileChecker for CiYamlChecker {
         let (units, problems) = if github {
             (github::extract(&doc), Vec::new())
         } else {
-            let (included, mut missing) = load_includes(file, &doc);
+            let (included, mut missing) = load_includes(file, &doc, &mut output.notes);
             let mut extraction = gitlab::extract_with(&doc, &included, shell, &overrides);
             extraction.problems.append(&mut missing);
             (extraction.units, extraction.problems)
@@ -84,12 +84,17 @@ impl FileChecker for CiYamlChecker {
 fn load_includes(
     file: &SourceFile,
     doc: &yaml::Document,
+    notes: &mut Vec<String>,
 ) -> (Vec<gitlab::Included>, Vec<yaml::YamlProblem>) {
     let dir = file.disk_path.parent().unwrap_or(std::path::Path::new("."));
     let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
     let mut included = Vec::new();
     let mut problems = Vec::new();
-    for (path, span) in gitlab::local_includes(doc) {
+    let (locals, others) = gitlab::local_includes(doc);
+    if others > 0 {
+        notes.push(format!("{others} `include:` entries (remote, project, template or component) cannot be read offline and were not followed"));
+    }
+    for (path, span) in locals {
         if path.contains(['*', '?']) {
             continue;
         }

@@ -15,6 +15,7 @@ pub const CIRCULAR_EXTENDS: &str = "LG303";
 pub const SCRIPT_ITEM_NOT_STRING: &str = "LG305";
 pub const JOB_WITHOUT_SCRIPT: &str = "LG306";
 pub const REFERENCE_IN_BLOCK: &str = "LG308";
+pub const AFTER_SCRIPT_VARIABLE: &str = "LG309";
 
 const GLOBAL_KEYWORDS: &[&str] = &[
     "default",
@@ -67,14 +68,16 @@ pub struct Included {
 }
 
 /// The `include: local` paths of a CI file (a string, `local:`, or a list
-/// of either), with the span of each, for the caller to load.
-pub fn local_includes(doc: &Document) -> Vec<(String, std::ops::Range<usize>)> {
-    let Some(include) = doc.get(&doc.root, "include") else { return Vec::new() };
+/// of either), with the span of each, for the caller to load; and how many
+/// other includes (remote, project, template, component) there are.
+pub fn local_includes(doc: &Document) -> (Vec<(String, std::ops::Range<usize>)>, usize) {
+    let Some(include) = doc.get(&doc.root, "include") else { return (Vec::new(), 0) };
     let items = match &include.value {
         Value::Sequence(items) => items.clone(),
         _ => vec![include.clone()],
     };
     let mut paths = Vec::new();
+    let mut others = 0;
     for item in items {
         let Some(item) = doc.resolve(&item) else { continue };
         let local = match &item.value {
@@ -83,13 +86,12 @@ pub fn local_includes(doc: &Document) -> Vec<(String, std::ops::Range<usize>)> {
             Value::Mapping(_) => doc.get(&item, "local"),
             _ => None,
         };
-        if let Some(local) = local
-            && let Some(path) = local.as_str()
-        {
-            paths.push((path.to_string(), local.span.clone()));
+        match local.as_ref().and_then(|l| l.as_str().map(|p| (p.to_string(), l.span.clone()))) {
+            Some(path) => paths.push(path),
+            None => others += 1,
         }
     }
-    paths
+    (paths, others)
 }
 
 /// Jobs and scripts of a CI file. Templates from `included` files satisfy
@@ -166,6 +168,7 @@ pub fn extract_with(
         {
             gitlab.items(&node, &mut hook, 0);
         }
+        gitlab.after_script_variables(&entry.key, &main, &after, &defined);
         for (kind, mut script) in
             [("script", main), ("after_script", after), ("pre_get_sources_script", hook)]
         {
@@ -348,6 +351,34 @@ impl GitLab<'_> {
 }
 
 impl GitLab<'_> {
+    /// LG309: `after_script` runs in a new shell, so a variable that only
+    /// `script` (or `before_script`) set is empty there.
+    fn after_script_variables(
+        &mut self,
+        job: &str,
+        main: &Script,
+        after: &Script,
+        defined: &HashSet<String>,
+    ) {
+        if after.is_empty() || main.is_empty() {
+            return;
+        }
+        let (set_in_main, _) = lintgate_shell::variable_usage(&main.text);
+        let (set_in_after, references) = lintgate_shell::variable_usage(&after.text);
+        for (name, range) in references {
+            if set_in_main.contains(&name)
+                && !set_in_after.contains(&name)
+                && !defined.contains(&name)
+            {
+                self.problems.push(YamlProblem {
+                    code: AFTER_SCRIPT_VARIABLE,
+                    message: format!("`${name}` is set in the `script` of job `{job}`, but `after_script` runs in a new shell where it is not set"),
+                    span: after.map.file_range(range),
+                });
+            }
+        }
+    }
+
     /// A job of an included file, without its script keys.
     fn included_settings(&self, name: &str) -> Option<Node> {
         for included in self.included {

@@ -74,6 +74,22 @@ pub struct ScriptOutput {
     pub notes: Vec<String>,
 }
 
+/// The variables a script assigns, and each reference to a variable
+/// (name and byte range), for callers that reason across scripts (a CI
+/// job's `after_script` does not see what its `script` set).
+pub fn variable_usage(text: &str) -> (HashSet<String>, Vec<(String, std::ops::Range<usize>)>) {
+    let rewritten = preprocess::for_parsing(text);
+    let tree = parse::parse(rewritten.as_deref().unwrap_or(text));
+    let usage = usage::Usage::collect(&tree, text);
+    let mut references: Vec<(String, std::ops::Range<usize>)> = usage
+        .first_reference
+        .iter()
+        .map(|(name, (range, _))| (name.clone(), range.clone()))
+        .collect();
+    references.sort_by_key(|(_, range)| range.start);
+    (usage.declared, references)
+}
+
 /// Checks one script with the enabled rules.
 pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput {
     let mut output = ScriptOutput::default();
