@@ -131,3 +131,19 @@ fn fixtures_are_valid_gitlab_ci() {
         );
     }
 }
+
+/// The bad-input fixtures that break GitLab's schema must fail it too, so
+/// they are real examples of what GitLab rejects. (A circular `extends` is
+/// schema-valid; GitLab rejects it later, as LG303 does.)
+#[test]
+fn bad_input_fixtures_fail_the_schema() {
+    let dir = project_dir().join("fixtures/cli/ci-bad-input/in/.gitlab/ci");
+    for name in ["duplicates.yml", "items.yml", "self-reference.yml", "tabs.yml"] {
+        let output = Command::new(tools_dir().join("venv/bin/check-jsonschema"))
+            .args(["--builtin-schema", "vendor.gitlab-ci", "--data-transform", "gitlab-ci"])
+            .arg(dir.join(name))
+            .output()
+            .unwrap();
+        assert!(!output.status.success(), "{name} passes GitLab's schema but should not");
+    }
+}
