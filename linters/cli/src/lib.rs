@@ -16,7 +16,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 pub use checkers::{Checkers, native as native_checkers};
-pub use runner::check_source;
 
 /// What the process exits with (see the README's "Exit codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

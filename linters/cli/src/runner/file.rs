@@ -9,7 +9,6 @@ use lintgate_engine::checker::{FileContext, FileOutput};
 use lintgate_engine::diagnostic::{
     Diagnostic, Finding, Note, PositionedEdit, PositionedFix, Severity, line_excerpt,
 };
-use lintgate_engine::selector::RuleSelection;
 use lintgate_engine::source::{Position, SourceFile};
 use lintgate_engine::{fingerprint, registry, suppression};
 
@@ -22,6 +21,7 @@ use crate::settings::Settings;
 const CRASH_CODE: &str = "LG004";
 const UNUSED_SUPPRESSION: &str = "LG001";
 
+#[derive(Default)]
 pub(super) struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     pub notes: Vec<Note>,
@@ -38,14 +38,7 @@ pub(super) fn check_file(
     stdin: Option<Vec<u8>>,
     checkers: &Checkers,
 ) -> FileResult {
-    let mut result = FileResult {
-        diagnostics: Vec::new(),
-        notes: Vec::new(),
-        checked: false,
-        readable: false,
-        ran: Vec::new(),
-        crashed: Vec::new(),
-    };
+    let mut result = FileResult::default();
     let settings = &candidate.settings;
     let ignored = settings.config.ignored_for(&candidate.path);
     let rules = if ignored.is_empty() {
@@ -178,25 +171,4 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_string())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_string())
-}
-
-/// Used by tests of checkers: one file through the same path as a real run.
-pub fn check_source(
-    file: &SourceFile,
-    checkers: &Checkers,
-    rules: &RuleSelection,
-) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
-    for checker in checkers.file.iter().filter(|c| c.handles(file.kind)) {
-        let context = FileContext { rules, settings: None };
-        let output = checker.check(file, &context);
-        diagnostics.extend(
-            output
-                .findings
-                .into_iter()
-                .filter(|f| rules.is_enabled(&f.code))
-                .map(|f| place(file, f, checker.name())),
-        );
-    }
-    diagnostics
 }

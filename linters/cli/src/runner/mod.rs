@@ -16,7 +16,6 @@ use rayon::prelude::*;
 
 use crate::checkers::Checkers;
 use crate::discovery::{Candidate, Found, Sink};
-pub use file::check_source;
 use file::{FileResult, check_file, runner_diagnostic};
 
 pub const RUNNER: &str = "runner";
