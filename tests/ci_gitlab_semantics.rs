@@ -12,22 +12,8 @@ use std::collections::BTreeMap;
 use std::process::Command;
 
 use common::{Repo, project_dir, tools_dir};
-use lintgate_ciyaml::gitlab::{self, ShellChoice};
+use lintgate_ciyaml::gitlab::{self, GLOBAL_KEYWORDS as GLOBAL, ShellChoice};
 use lintgate_ciyaml::yaml::{self, Document, Node, Value};
-
-const GLOBAL: &[&str] = &[
-    "default",
-    "include",
-    "stages",
-    "variables",
-    "workflow",
-    "image",
-    "services",
-    "cache",
-    "before_script",
-    "after_script",
-    "spec",
-];
 
 /// The script items of `node`, flattened.
 fn items(doc: &Document, node: &Node, out: &mut Vec<String>) {

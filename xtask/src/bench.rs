@@ -104,16 +104,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
         ("lintgate (all shell rules, 2 threads)".to_string(), lint),
         ("shellcheck, xargs -P2".to_string(), shellcheck),
     ];
-    for (_, argv) in &commands {
-        time_once(argv)?;
-    }
-    let mut samples = vec![Vec::new(); commands.len()];
-    for _ in 0..options.runs {
-        for (i, (_, argv)) in commands.iter().enumerate() {
-            samples[i].push(time_once(argv)?);
-        }
-    }
-    let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
+    let medians = interleaved_medians(&commands, options.runs)?;
     let mut table = String::new();
     let _ = writeln!(
         table,
@@ -172,16 +163,7 @@ fn walk(root: &Path, options: &Options) -> Result<()> {
         (format!("rg --files + cat, {cores} processes"), ripgrep),
         ("lintgate, 1 thread".to_string(), lint(1)),
     ];
-    for (_, argv) in &commands {
-        time_once(argv)?; // warm the page cache and check that it runs
-    }
-    let mut samples = vec![Vec::new(); commands.len()];
-    for _ in 0..options.runs {
-        for (i, (_, argv)) in commands.iter().enumerate() {
-            samples[i].push(time_once(argv)?);
-        }
-    }
-    let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
+    let medians = interleaved_medians(&commands, options.runs)?;
     let mut table = String::new();
     let _ = writeln!(
         table,
@@ -269,6 +251,22 @@ fn file_list(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
         .filter_map(|l| l.split_once('\t'))
         .map(|(_, path)| root.join(path).display().to_string())
         .collect())
+}
+
+/// Runs each command once (to warm the page cache and check that it
+/// works), then `runs` times, interleaved so that machine noise hits all
+/// alike; returns each command's median wall time.
+pub fn interleaved_medians(commands: &[(String, Vec<String>)], runs: usize) -> Result<Vec<f64>> {
+    for (_, argv) in commands {
+        time_once(argv)?;
+    }
+    let mut samples = vec![Vec::new(); commands.len()];
+    for _ in 0..runs {
+        for (i, (_, argv)) in commands.iter().enumerate() {
+            samples[i].push(time_once(argv)?);
+        }
+    }
+    Ok(samples.iter_mut().map(|s| median(s)).collect())
 }
 
 pub fn time_once(argv: &[String]) -> Result<f64> {

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::bench::{median, peak_rss_kib, time_once};
+use crate::bench::{interleaved_medians, peak_rss_kib};
 use crate::{process, tools};
 
 const JOBS_PER_FILE: usize = 20;
@@ -61,16 +61,7 @@ pub fn run(root: &Path, (files, runs): (usize, usize)) -> Result<()> {
         ("lintgate lint (native shell rules)".to_string(), lint),
         ("shellcheck, one batched process".to_string(), shellcheck),
     ];
-    for (_, argv) in &commands {
-        time_once(argv)?;
-    }
-    let mut samples = vec![Vec::new(); commands.len()];
-    for _ in 0..runs {
-        for (i, (_, argv)) in commands.iter().enumerate() {
-            samples[i].push(time_once(argv)?);
-        }
-    }
-    let medians: Vec<f64> = samples.iter_mut().map(|s| median(s)).collect();
+    let medians = interleaved_medians(&commands, runs)?;
     let mut table = String::new();
     let _ = writeln!(
         table,

@@ -17,7 +17,8 @@ pub const JOB_WITHOUT_SCRIPT: &str = "LG306";
 pub const REFERENCE_IN_BLOCK: &str = "LG308";
 pub const AFTER_SCRIPT_VARIABLE: &str = "LG309";
 
-const GLOBAL_KEYWORDS: &[&str] = &[
+/// Top-level keys that are not jobs.
+pub const GLOBAL_KEYWORDS: &[&str] = &[
     "default",
     "include",
     "stages",
