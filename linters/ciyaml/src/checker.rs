@@ -49,7 +49,9 @@ impl FileChecker for CiYamlChecker {
         let (units, problems) = if github {
             (github::extract(&doc), Vec::new())
         } else {
-            let (included, mut missing) = load_includes(file, &doc, &mut output.notes);
+            let includes = crate::includes::load(&file.disk_path, &doc);
+            output.notes.extend(includes.notes);
+            let (included, mut missing) = (includes.included, includes.problems);
             let mut extraction = gitlab::extract_with(&doc, &included, shell, &overrides);
             extraction.problems.append(&mut missing);
             (extraction.units, extraction.problems)
@@ -76,39 +78,6 @@ impl FileChecker for CiYamlChecker {
         output.suppressions.extend(yaml_suppressions);
         output
     }
-}
-
-/// Parses the `include: local` files (paths from the repository root, the
-/// nearest directory with `.git` above the file). A missing one is LG304;
-/// globs are not expanded (their files are checked on their own).
-fn load_includes(
-    file: &SourceFile,
-    doc: &yaml::Document,
-    notes: &mut Vec<String>,
-) -> (Vec<gitlab::Included>, Vec<yaml::YamlProblem>) {
-    let dir = file.disk_path.parent().unwrap_or(std::path::Path::new("."));
-    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
-    let mut included = Vec::new();
-    let mut problems = Vec::new();
-    let (locals, others) = gitlab::local_includes(doc);
-    if others > 0 {
-        notes.push(format!("{others} `include:` entries (remote, project, template or component) cannot be read offline and were not followed"));
-    }
-    for (path, span) in locals {
-        if path.contains(['*', '?']) {
-            continue;
-        }
-        let full = root.join(path.trim_start_matches('/'));
-        match std::fs::read_to_string(&full) {
-            Ok(text) => included.push(gitlab::Included { doc: yaml::parse(&text) }),
-            Err(e) => problems.push(yaml::YamlProblem {
-                code: gitlab::MISSING_INCLUDE,
-                message: format!("`include: local` names {path}, which cannot be read: {e}"),
-                span,
-            }),
-        }
-    }
-    (included, problems)
 }
 
 fn is_github(path: &str) -> bool {

@@ -8,6 +8,7 @@ pub mod yaml;
 mod checker;
 pub mod github;
 pub mod gitlab;
+mod includes;
 pub mod script;
 
 pub use checker::CiYamlChecker;

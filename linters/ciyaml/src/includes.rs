@@ -1,0 +1,97 @@
+//! `include: local` files: read from the repository root (the nearest
+//! directory with `.git` above the including file), globs expanded, nested
+//! includes followed, each file once (so include cycles end), at most
+//! GitLab's limit of 150.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use globset::Glob;
+
+use crate::gitlab::{self, Included};
+use crate::yaml::{self, Document, YamlProblem};
+
+const MAX_INCLUDES: usize = 150;
+
+#[derive(Default)]
+pub struct Loaded {
+    pub included: Vec<Included>,
+    /// Missing files named by this file (nested ones are reported where they are written).
+    pub problems: Vec<YamlProblem>,
+    pub notes: Vec<String>,
+}
+
+pub fn load(path: &Path, doc: &Document) -> Loaded {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir).to_path_buf();
+    let mut loaded = Loaded::default();
+    let mut seen: HashSet<PathBuf> = path.canonicalize().into_iter().collect();
+    let (direct, others) = gitlab::local_includes(doc);
+    if others > 0 {
+        loaded.notes.push(format!(
+            "{others} `include:` entries (remote, project, template or component) cannot be read offline and were not followed"
+        ));
+    }
+    let mut queue: Vec<(String, Option<std::ops::Range<usize>>)> =
+        direct.into_iter().map(|(p, s)| (p, Some(s))).collect();
+    while let Some((pattern, span)) = queue.pop() {
+        let files = if pattern.contains(['*', '?', '[']) {
+            expand(&root, &pattern)
+        } else {
+            vec![root.join(pattern.trim_start_matches('/'))]
+        };
+        for file in files {
+            if loaded.included.len() >= MAX_INCLUDES {
+                return loaded;
+            }
+            let canonical = file.canonicalize().unwrap_or(file.clone());
+            if !seen.insert(canonical) {
+                continue;
+            }
+            match std::fs::read_to_string(&file) {
+                Ok(text) => {
+                    let doc = yaml::parse(&text);
+                    let (nested, _) = gitlab::local_includes(&doc);
+                    queue.extend(nested.into_iter().map(|(p, _)| (p, None)));
+                    loaded.included.push(Included { doc });
+                }
+                Err(e) => {
+                    if let Some(span) = span.clone() {
+                        loaded.problems.push(YamlProblem {
+                            code: gitlab::MISSING_INCLUDE,
+                            message: format!(
+                                "`include: local` names {pattern}, which cannot be read: {e}"
+                            ),
+                            span,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    loaded
+}
+
+/// The files under `root` whose repository-relative path matches `pattern`.
+fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
+    let Ok(glob) = Glob::new(pattern.trim_start_matches('/')) else { return Vec::new() };
+    let matcher = glob.compile_matcher();
+    let mut found = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let Ok(kind) = entry.file_type() else { continue };
+            if kind.is_dir() {
+                if entry.file_name() != ".git" && entry.file_name() != "node_modules" {
+                    stack.push(path);
+                }
+            } else if path.strip_prefix(root).is_ok_and(|rel| matcher.is_match(rel)) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
