@@ -2,7 +2,7 @@
 //! `default:`, `inherit:`, `!reference`, anchors and merge keys), and the
 //! scripts each job runs.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use lintgate_shell::Dialect;
 
@@ -110,7 +110,14 @@ pub fn extract_with(
     shell: ShellChoice,
     overrides: &[(usize, Dialect)],
 ) -> Extraction {
-    let mut gitlab = GitLab { doc, root: doc.entries(&doc.root), included, problems: Vec::new() };
+    let mut gitlab = GitLab {
+        doc,
+        root: doc.entries(&doc.root),
+        included,
+        problems: Vec::new(),
+        resolved: HashMap::new(),
+        expanding: Vec::new(),
+    };
     let mut units = Vec::new();
     let global_vars = gitlab.variable_names(gitlab.top("variables").as_ref());
     let default = gitlab.top("default");
@@ -131,7 +138,8 @@ pub fn extract_with(
         };
         let mut defined = global_vars.clone();
         defined.extend(gitlab.variable_names(doc.get(&job, "variables").as_ref()));
-        let image = from_job_or_default("image").or_else(|| gitlab.top("image"));
+        let image = from_job_or_default("image")
+            .or_else(|| gitlab.top("image").filter(|_| inherited("image")));
         let overridden =
             overrides.iter().find(|(at, _)| *at == entry.key_span.start).map(|(_, d)| *d);
         let dialect = overridden.unwrap_or_else(|| dialect_for(doc, image.as_ref(), shell));
@@ -149,8 +157,8 @@ pub fn extract_with(
             });
         }
         let mut main = Script::default();
-        if let Some(before) =
-            from_job_or_default("before_script").or_else(|| gitlab.top("before_script"))
+        if let Some(before) = from_job_or_default("before_script")
+            .or_else(|| gitlab.top("before_script").filter(|_| inherited("before_script")))
         {
             gitlab.items(&before, &mut main, 0);
         }
@@ -158,8 +166,8 @@ pub fn extract_with(
             gitlab.items(&script, &mut main, 0);
         }
         let mut after = Script::default();
-        if let Some(node) =
-            from_job_or_default("after_script").or_else(|| gitlab.top("after_script"))
+        if let Some(node) = from_job_or_default("after_script")
+            .or_else(|| gitlab.top("after_script").filter(|_| inherited("after_script")))
         {
             gitlab.items(&node, &mut after, 0);
         }
@@ -194,7 +202,15 @@ struct GitLab<'d> {
     root: Vec<Entry>,
     included: &'d [Included],
     problems: Vec<YamlProblem>,
+    /// Jobs with `extends` resolved, by name: each is worked out once, so
+    /// templates extended many times (diamonds) stay linear.
+    resolved: HashMap<String, Option<Node>>,
+    /// The `!reference` paths being expanded, to stop self-references.
+    expanding: Vec<Vec<String>>,
 }
+
+/// The longest script assembled from references; beyond it, items are dropped.
+const MAX_SCRIPT_LEN: usize = 1 << 20;
 
 /// Keys whose text would come from another file.
 const SCRIPT_KEYS: &[&str] = &["script", "before_script", "after_script", "hooks"];
@@ -218,6 +234,9 @@ impl GitLab<'_> {
         stack: &mut Vec<String>,
     ) -> Option<Node> {
         let doc = self.doc;
+        if let Some(done) = self.resolved.get(&entry.key) {
+            return done.clone();
+        }
         let raw = doc.resolve(&entry.value)?;
         if stack.contains(&entry.key) || depth > MAX_EXTENDS_DEPTH {
             self.problems.push(YamlProblem {
@@ -266,7 +285,9 @@ impl GitLab<'_> {
             }
         }
         stack.pop();
-        Some(deep_merge(doc, &merged, &raw))
+        let job = Some(deep_merge(doc, &merged, &raw));
+        self.resolved.insert(entry.key.clone(), job.clone());
+        job
     }
 
     /// Appends the items of a script node: a string, a list (nested lists
@@ -274,9 +295,30 @@ impl GitLab<'_> {
     fn items(&mut self, node: &Node, script: &mut Script, depth: usize) {
         let doc = self.doc;
         let Some(node) = doc.resolve(node) else { return };
+        if script.text.len() > MAX_SCRIPT_LEN {
+            if !self.problems.iter().any(|p| p.code == crate::yaml::ALIAS_LIMIT) {
+                self.problems.push(YamlProblem {
+                    code: crate::yaml::ALIAS_LIMIT,
+                    message: format!("a script expands to more than {} MiB (through anchors or references); the rest is not checked", MAX_SCRIPT_LEN >> 20),
+                    span: node.span.clone(),
+                });
+            }
+            return;
+        }
         if node.tag.as_deref() == Some("!reference") {
+            let path = reference_path(doc, &node);
+            if self.expanding.contains(&path) {
+                self.problems.push(YamlProblem {
+                    code: CIRCULAR_EXTENDS,
+                    message: format!("`!reference [{}]` refers to itself", path.join(", ")),
+                    span: node.span.clone(),
+                });
+                return;
+            }
             if let Some(target) = self.reference(&node, depth) {
+                self.expanding.push(path);
                 self.items(&target, script, depth + 1);
+                self.expanding.pop();
             }
             return;
         }
@@ -312,12 +354,10 @@ impl GitLab<'_> {
     /// The node a `!reference [.job, key, ...]` names.
     fn reference(&mut self, node: &Node, depth: usize) -> Option<Node> {
         let doc = self.doc;
-        let Value::Sequence(path) = &node.value else { return None };
-        let path: Vec<String> = path
-            .iter()
-            .filter_map(|p| doc.resolve(p))
-            .filter_map(|p| p.as_str().map(String::from))
-            .collect();
+        if !matches!(node.value, Value::Sequence(_)) {
+            return None;
+        }
+        let path = reference_path(doc, node);
         let unknown = |gitlab: &mut Self| {
             gitlab.problems.push(YamlProblem {
                 code: UNKNOWN_TARGET,
@@ -392,8 +432,7 @@ impl GitLab<'_> {
                 .entries(&job)
                 .into_iter()
                 .filter(|e| !SCRIPT_KEYS.contains(&e.key.as_str()) && e.key != "extends")
-                .filter_map(|e| Some(Entry { value: idoc.resolve(&e.value)?, ..e }))
-                .filter(|e| !matches!(e.value.value, Value::Alias(_)))
+                .map(|e| Entry { value: deep_resolve(idoc, &e.value, 0), ..e })
                 .collect();
             return Some(Node { value: Value::Mapping(entries), span: 0..0, tag: None });
         }
@@ -429,7 +468,7 @@ fn deep_merge(doc: &Document, base: &Node, over: &Node) -> Node {
 fn inherits_default(doc: &Document, job: &Node, key: &str) -> bool {
     let Some(inherit) = doc.get(job, "inherit") else { return true };
     match doc.get(&inherit, "default").map(|d| d.value) {
-        Some(Value::Scalar(flag)) => flag.text != "false",
+        Some(Value::Scalar(flag)) => !flag.text.eq_ignore_ascii_case("false"),
         Some(Value::Sequence(keys)) => keys.iter().any(|k| k.as_str() == Some(key)),
         _ => true,
     }
@@ -450,4 +489,35 @@ fn dialect_for(doc: &Document, image: Option<&Node>, shell: ShellChoice) -> Dial
             if without_bash { Dialect::Sh } else { Dialect::Bash }
         }
     }
+}
+
+/// The path of a `!reference [.job, key, ...]`.
+fn reference_path(doc: &Document, node: &Node) -> Vec<String> {
+    let Value::Sequence(path) = &node.value else { return Vec::new() };
+    path.iter()
+        .filter_map(|p| doc.resolve(p))
+        .filter_map(|p| p.as_str().map(String::from))
+        .collect()
+}
+
+/// `node` with every alias and merge key resolved, so it can be used
+/// outside its document (templates from included files).
+fn deep_resolve(doc: &Document, node: &Node, depth: usize) -> Node {
+    let Some(node) = doc.resolve(node) else { return Node::null(0..0) };
+    if depth > 64 {
+        return node;
+    }
+    let value = match &node.value {
+        Value::Mapping(_) => Value::Mapping(
+            doc.entries(&node)
+                .into_iter()
+                .map(|e| Entry { value: deep_resolve(doc, &e.value, depth + 1), ..e })
+                .collect(),
+        ),
+        Value::Sequence(items) => {
+            Value::Sequence(items.iter().map(|i| deep_resolve(doc, i, depth + 1)).collect())
+        }
+        other => other.clone(),
+    };
+    Node { value, ..node }
 }

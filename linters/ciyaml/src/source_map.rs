@@ -40,12 +40,13 @@ impl SourceMap {
     }
 
     /// The file offset of decoded offset `at`. A synthesized byte (a folded
-    /// line break, an escape's result) maps to just after the last copied one.
+    /// line break, an escape's result) maps to just after the last copied
+    /// one (never into the middle of a character).
     pub fn file_offset(&self, at: usize) -> usize {
         let index = self.pieces.partition_point(|p| p.decoded <= at);
         match index.checked_sub(1).map(|i| self.pieces[i]) {
             Some(p) if at < p.decoded + p.len => p.file + (at - p.decoded),
-            Some(p) => p.file + p.len.saturating_sub(1).min(at - p.decoded),
+            Some(p) => p.file + p.len,
             None => self.origin,
         }
     }
@@ -77,7 +78,7 @@ mod tests {
         map.copy(3, 20, 2);
         assert_eq!(map.file_offset(0), 10);
         assert_eq!(map.file_offset(1), 11);
-        assert_eq!(map.file_offset(2), 11, "a folded space points at the end of its line");
+        assert_eq!(map.file_offset(2), 12, "a folded space points just after its line");
         assert_eq!(map.file_offset(4), 21);
         assert_eq!(map.file_range(3..5), 20..22);
         let mut joined = SourceMap::new(0);

@@ -18,7 +18,16 @@ pub enum Value {
     Scalar(Decoded),
     Sequence(Vec<Node>),
     Mapping(Vec<Entry>),
-    Alias(String),
+    Alias(Alias),
+}
+
+/// `*name`: refers to the anchor of that name defined before it (YAML
+/// forbids forward references, so an alias cannot reach its own anchor and
+/// no cycle can form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alias {
+    pub name: String,
+    target: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -47,14 +56,19 @@ pub const SYNTAX_ERROR: &str = "LG301";
 pub const DUPLICATE_KEY: &str = "LG307";
 pub const ALIAS_LIMIT: &str = "LG310";
 
-/// How many nodes alias resolution may produce in one file.
-const ALIAS_BUDGET: usize = 100_000;
+/// How many nodes alias resolution may copy in one file: far more than any
+/// real CI file needs, far less than an alias bomb wants.
+const ALIAS_BUDGET: usize = 5_000_000;
+
+/// Deeper nesting than this is not read (GitLab's own parser has limits
+/// too); it would only serve to exhaust the stack.
+const MAX_DEPTH: usize = 200;
 
 /// A parsed document with its anchors.
 #[derive(Debug)]
 pub struct Document {
     pub root: Node,
-    anchors: HashMap<String, Node>,
+    anchors: Vec<Node>,
     budget: Cell<usize>,
     pub problems: Vec<YamlProblem>,
 }
@@ -72,7 +86,13 @@ thread_local! {
 pub fn parse(text: &str) -> Document {
     let tree =
         PARSER.with(|p| p.borrow_mut().parse(text, None)).expect("parsing without a timeout");
-    let mut builder = Builder { text, anchors: HashMap::new(), problems: Vec::new() };
+    let mut builder = Builder {
+        text,
+        anchors: Vec::new(),
+        current: HashMap::new(),
+        depth: 0,
+        problems: Vec::new(),
+    };
     if let Some(tab) = tab_indentation(text) {
         let message =
             "YAML syntax error: a tab in indentation (YAML allows only spaces there)".to_string();
@@ -109,13 +129,11 @@ pub fn parse(text: &str) -> Document {
 fn tab_indentation(text: &str) -> Option<usize> {
     let mut offset = 0;
     for line in text.split_inclusive('\n') {
-        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
-        let rest = line[indent..].trim_end();
-        if let Some(tab) = line[..indent].find('\t')
-            && !rest.is_empty()
-            && !rest.starts_with('#')
-        {
-            return Some(offset + tab);
+        // Only a tab that starts a line: inside a block scalar, a tab after
+        // the block's spaces is content (a `<<-EOF` here-document).
+        let rest = line.trim_start_matches('\t').trim();
+        if line.starts_with('\t') && !rest.is_empty() && !rest.starts_with('#') {
+            return Some(offset);
         }
         offset += line.len();
     }
@@ -162,7 +180,10 @@ fn first_error(root: TsNode) -> Option<TsNode> {
 
 struct Builder<'t> {
     text: &'t str,
-    anchors: HashMap<String, Node>,
+    anchors: Vec<Node>,
+    /// Anchor name -> its latest definition so far.
+    current: HashMap<String, usize>,
+    depth: usize,
     problems: Vec<YamlProblem>,
 }
 
@@ -179,6 +200,25 @@ impl Builder<'_> {
     }
 
     fn node(&mut self, node: TsNode) -> Node {
+        if self.depth >= MAX_DEPTH {
+            if !self.problems.iter().any(|p| p.message.contains("nested deeper")) {
+                self.problems.push(YamlProblem {
+                    code: SYNTAX_ERROR,
+                    message: format!(
+                        "YAML nested deeper than {MAX_DEPTH} levels; what is below is not read"
+                    ),
+                    span: node.start_byte()..node.start_byte() + 1,
+                });
+            }
+            return Node::null(node.byte_range());
+        }
+        self.depth += 1;
+        let built = self.node_inner(node);
+        self.depth -= 1;
+        built
+    }
+
+    fn node_inner(&mut self, node: TsNode) -> Node {
         match node.kind() {
             "block_node" | "flow_node" => {
                 let mut anchor = None;
@@ -202,7 +242,8 @@ impl Builder<'_> {
                 };
                 built.tag = tag.or(built.tag);
                 if let Some(name) = anchor {
-                    self.anchors.insert(name, built.clone());
+                    self.current.insert(name, self.anchors.len());
+                    self.anchors.push(built.clone());
                 }
                 built
             }
@@ -215,7 +256,9 @@ impl Builder<'_> {
             }
             "alias" => {
                 let name = node.named_child(0).map_or("", |n| &self.text[n.byte_range()]);
-                Node { value: Value::Alias(name.to_string()), span: node.byte_range(), tag: None }
+                let alias =
+                    Alias { name: name.to_string(), target: self.current.get(name).copied() };
+                Node { value: Value::Alias(alias), span: node.byte_range(), tag: None }
             }
             "block_sequence" | "flow_sequence" => {
                 let mut cursor = node.walk();
@@ -261,7 +304,7 @@ impl Builder<'_> {
             let key = self.node(key_node);
             let key_text = match &key.value {
                 Value::Scalar(decoded) => decoded.text.clone(),
-                Value::Alias(name) => format!("*{name}"),
+                Value::Alias(alias) => format!("*{}", alias.name),
                 _ => self.text[key_node.byte_range()].to_string(),
             };
             let value = value_node
@@ -320,8 +363,8 @@ impl Document {
     /// the budget is spent.
     pub fn resolve(&self, node: &Node) -> Option<Node> {
         match &node.value {
-            Value::Alias(name) => {
-                let target = self.anchors.get(name)?;
+            Value::Alias(alias) => {
+                let target = self.anchors.get(alias.target?)?;
                 let cost = size(target);
                 let left = self.budget.get();
                 if cost > left {

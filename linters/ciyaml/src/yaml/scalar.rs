@@ -55,15 +55,19 @@ pub fn decode(file: &str, range: Range<usize>, style: Style) -> Decoded {
 
 /// Lines of `range` as (start, end) file offsets, without the `\n`.
 fn lines(file: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    // A CRLF line's `\r` is part of the break, not of the content.
+    let without_cr = |r: Range<usize>| {
+        if r.end > r.start && file.as_bytes()[r.end - 1] == b'\r' { r.start..r.end - 1 } else { r }
+    };
     let mut out = Vec::new();
     let mut start = range.start;
     for (i, b) in file.as_bytes()[range.clone()].iter().enumerate() {
         if *b == b'\n' {
-            out.push(start..range.start + i);
+            out.push(without_cr(start..range.start + i));
             start = range.start + i + 1;
         }
     }
-    out.push(start..range.end);
+    out.push(without_cr(start..range.end));
     out
 }
 
@@ -199,18 +203,37 @@ fn escape(rest: &str) -> (String, usize) {
     }
 }
 
+/// The indentation of the node a block scalar belongs to, from the text
+/// before its `|` on the header line: the key's column (`  - run: |2` -> 4),
+/// or the dash's for a bare list item (`  - |2` -> 2).
+fn parent_indent(before: &str) -> usize {
+    let spaces = before.len() - before.trim_start().len();
+    let mut rest = &before[spaces..];
+    let mut column = spaces;
+    while let Some(after) = rest.strip_prefix("- ") {
+        if after.trim().is_empty() {
+            return column;
+        }
+        let blanks = after.len() - after.trim_start().len();
+        column += 2 + blanks;
+        rest = &after[blanks..];
+    }
+    column
+}
+
 /// `|` and `>` blocks: header (indentation indicator, chomping), content
 /// lines with the block's indentation removed, folding for `>`.
 fn block(file: &str, range: Range<usize>, style: Style) -> Decoded {
     let text = &file[range.clone()];
     let header_end = text.find('\n').map_or(range.end, |i| range.start + i);
-    let header = &file[range.start + 1..header_end];
+    // The indicators come right after `|` or `>`, before any blank or comment.
+    let header: &str =
+        file[range.start + 1..header_end].split([' ', '\t', '#']).next().unwrap_or("");
     let indicator = header.chars().find(|c| c.is_ascii_digit()).and_then(|c| c.to_digit(10));
-    let keep = header.split('#').next().unwrap_or("").contains('+');
-    let strip = header.split('#').next().unwrap_or("").contains('-');
+    let keep = header.contains('+');
+    let strip = header.contains('-');
     let line_start = file[..range.start].rfind('\n').map_or(0, |i| i + 1);
-    let header_indent =
-        file[line_start..range.start].len() - file[line_start..range.start].trim_start().len();
+    let header_indent = parent_indent(&file[line_start..range.start]);
     let mut out = Decoded::new(style, header_end);
     if header_end >= range.end {
         return out;
@@ -314,6 +337,11 @@ mod tests {
         assert_eq!(d.map.file_offset(dollar), "k: |\n  if true; then\n    echo ".len());
         check("k: |-\n  a\n\n  b\n", Style::Literal, "a\n\nb");
         check("k: |2\n    indented\n  base\n", Style::Literal, "  indented\nbase\n");
+        check("k: | # step 8\n  é\n", Style::Literal, "é\n");
+        check("k: |\r\n  crlf\r\n  lines\r\n", Style::Literal, "crlf\nlines\n");
+        assert_eq!(parent_indent("  - run: "), 4);
+        assert_eq!(parent_indent("  - "), 2);
+        assert_eq!(parent_indent("  script: "), 2);
         check(
             "k: >\n  folded\n  line\n\n  para\n    more\n  end\n",
             Style::Folded,
