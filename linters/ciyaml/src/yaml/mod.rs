@@ -84,10 +84,16 @@ thread_local! {
 /// Parses `text`. A stream with a `spec:` header document (GitLab CI
 /// inputs) followed by `---` yields the second document.
 pub fn parse(text: &str) -> Document {
+    parse_source(text, 0)
+}
+
+/// Parses `text` as file number `source` (its scalars' source maps say so).
+pub fn parse_source(text: &str, source: u32) -> Document {
     let tree =
         PARSER.with(|p| p.borrow_mut().parse(text, None)).expect("parsing without a timeout");
     let mut builder = Builder {
         text,
+        source,
         anchors: Vec::new(),
         current: HashMap::new(),
         depth: 0,
@@ -180,6 +186,7 @@ fn first_error(root: TsNode) -> Option<TsNode> {
 
 struct Builder<'t> {
     text: &'t str,
+    source: u32,
     anchors: Vec<Node>,
     /// Anchor name -> its latest definition so far.
     current: HashMap<String, usize>,
@@ -322,7 +329,8 @@ impl Builder<'_> {
     }
 
     fn scalar(&mut self, node: TsNode, style: Style) -> Node {
-        let decoded = scalar::decode(self.text, node.byte_range(), style);
+        let mut decoded = scalar::decode(self.text, node.byte_range(), style);
+        decoded.map.set_source(self.source);
         let value = if style == Style::Plain
             && matches!(decoded.text.as_str(), "" | "~" | "null" | "Null" | "NULL")
         {
