@@ -3,9 +3,12 @@
 
 use std::collections::HashSet;
 
-use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
+use lintgate_engine::checker::{FileChecker, FileContext, FileOutput, LocatedFinding};
 use lintgate_engine::diagnostic::Finding;
+use lintgate_engine::diagnostic::Severity;
 use lintgate_engine::kind::FileKind;
+use lintgate_engine::registry;
+use lintgate_engine::source::LineIndex;
 use lintgate_engine::source::SourceFile;
 use lintgate_engine::suppression::{Scope, Suppression};
 use lintgate_shell::{Dialect, ScriptInput, check_script};
@@ -46,16 +49,17 @@ impl FileChecker for CiYamlChecker {
             };
         let (yaml_suppressions, overrides) = yaml_comment_directives(&file.text);
         let github = is_github(&file.path);
+        let mut includes = crate::includes::Loaded::default();
         let (units, problems) = if github {
             (github::extract(&doc), Vec::new())
         } else {
-            let includes = crate::includes::load(&file.disk_path, &doc);
-            output.notes.extend(includes.notes);
-            let (included, mut missing) = (includes.included, includes.problems);
-            let mut extraction = gitlab::extract_with(&doc, &included, shell, &overrides);
-            extraction.problems.append(&mut missing);
+            includes = crate::includes::load(&file.disk_path, &doc);
+            output.notes.append(&mut includes.notes);
+            let mut extraction = gitlab::extract_with(&doc, &includes.included, shell, &overrides);
+            extraction.problems.append(&mut includes.problems);
             (extraction.units, extraction.problems)
         };
+        let elsewhere = Elsewhere::new(&includes);
         let mut reported = HashSet::new();
         for problem in doc.problems.iter().chain(&problems) {
             // A template used by several jobs would repeat its problem.
@@ -73,10 +77,57 @@ impl FileChecker for CiYamlChecker {
         }
         let mut seen = HashSet::new();
         for unit in &units {
-            check_unit(file, unit, context, &mut seen, &mut output);
+            check_unit(file, unit, context, &elsewhere, &mut seen, &mut output);
         }
         output.suppressions.extend(yaml_suppressions);
         output
+    }
+}
+
+/// The included files, for findings in text that comes from them: their
+/// positions, repository-relative paths and own suppression comments.
+struct Elsewhere<'i> {
+    files: Vec<(&'i gitlab::Included, LineIndex, String, Vec<Suppression>)>,
+}
+
+impl<'i> Elsewhere<'i> {
+    fn new(includes: &'i crate::includes::Loaded) -> Elsewhere<'i> {
+        let files = includes
+            .included
+            .iter()
+            .map(|inc| {
+                let rel = inc.path.strip_prefix(&includes.root).unwrap_or(&inc.path);
+                let path = rel.iter().map(|p| p.to_string_lossy()).collect::<Vec<_>>().join("/");
+                (inc, LineIndex::new(&inc.text), path, yaml_comment_directives(&inc.text).0)
+            })
+            .collect();
+        Elsewhere { files }
+    }
+
+    fn locate(
+        &self,
+        source: u32,
+        range: std::ops::Range<usize>,
+        code: String,
+        message: String,
+    ) -> Option<LocatedFinding> {
+        let (inc, lines, path, suppressions) =
+            self.files.iter().find(|(inc, ..)| inc.source == source)?;
+        let start = lines.position(&inc.text, range.start);
+        if suppressions.iter().any(|s| s.suppresses(start.line, &code)) {
+            return None;
+        }
+        let severity = registry::find(&code)
+            .filter(|r| r.code == code)
+            .map_or(Severity::Warning, |r| r.severity);
+        Some(LocatedFinding {
+            path: path.clone(),
+            start,
+            end: lines.position(&inc.text, range.end),
+            code,
+            severity,
+            message,
+        })
     }
 }
 
@@ -91,7 +142,8 @@ fn check_unit(
     file: &SourceFile,
     unit: &Unit,
     context: &FileContext,
-    seen: &mut HashSet<(String, usize)>,
+    elsewhere: &Elsewhere,
+    seen: &mut HashSet<(u32, String, usize)>,
     output: &mut FileOutput,
 ) {
     let input = ScriptInput {
@@ -109,11 +161,16 @@ fn check_unit(
             continue;
         }
         let range = unit.script.map.file_range(finding.range.clone());
-        if !seen.insert((finding.code.clone(), range.start)) {
+        let source = unit.script.map.source_of(finding.range.start);
+        if !seen.insert((source, finding.code.clone(), range.start)) {
             continue;
         }
         let message = format!("{} (job `{}`)", finding.message, unit.job);
-        output.findings.push(Finding { code: finding.code, message, range, fix: None });
+        if source == 0 {
+            output.findings.push(Finding { code: finding.code, message, range, fix: None });
+        } else if let Some(located) = elsewhere.locate(source, range, finding.code, message) {
+            output.located.push(located);
+        }
     }
     for suppression in result.suppressions {
         output.suppressions.push(map_suppression(file, unit, suppression));

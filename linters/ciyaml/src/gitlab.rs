@@ -66,6 +66,10 @@ pub struct Extraction {
 /// A file pulled in with `include: local`, parsed.
 pub struct Included {
     pub doc: Document,
+    pub path: std::path::PathBuf,
+    pub text: String,
+    /// Its number in source maps (the including file is 0).
+    pub source: u32,
 }
 
 /// The `include: local` paths of a CI file (a string, `local:`, or a list
@@ -212,9 +216,6 @@ struct GitLab<'d> {
 /// The longest script assembled from references; beyond it, items are dropped.
 const MAX_SCRIPT_LEN: usize = 1 << 20;
 
-/// Keys whose text would come from another file.
-const SCRIPT_KEYS: &[&str] = &["script", "before_script", "after_script", "hooks"];
-
 impl GitLab<'_> {
     fn top(&self, key: &str) -> Option<Node> {
         self.root.iter().find(|e| e.key == key).and_then(|e| self.doc.resolve(&e.value))
@@ -267,8 +268,8 @@ impl GitLab<'_> {
         stack.push(entry.key.clone());
         for (parent, span) in parents {
             let Some(parent_entry) = self.root.iter().find(|e| e.key == parent).cloned() else {
-                if let Some(settings) = self.included_settings(&parent) {
-                    merged = deep_merge(doc, &merged, &settings);
+                if let Some(template) = self.included_job(&parent) {
+                    merged = deep_merge(doc, &merged, &template);
                     continue;
                 }
                 self.problems.push(YamlProblem {
@@ -324,8 +325,10 @@ impl GitLab<'_> {
         }
         match &node.value {
             Value::Scalar(decoded) => {
+                // Problems in included text are reported in that file.
                 if matches!(decoded.style, crate::yaml::Style::Literal | crate::yaml::Style::Folded)
                     && let Some(at) = decoded.text.find("!reference [")
+                    && decoded.map.source_of(at) == 0
                 {
                     self.problems.push(YamlProblem {
                         code: REFERENCE_IN_BLOCK,
@@ -341,13 +344,16 @@ impl GitLab<'_> {
                 }
             }
             Value::Null => {}
-            Value::Mapping(_) | Value::Alias(_) => self.problems.push(YamlProblem {
-                code: SCRIPT_ITEM_NOT_STRING,
-                message:
-                    "a script item must be a string (or a list of strings); GitLab rejects this"
-                        .into(),
-                span: node.span.clone(),
-            }),
+            Value::Mapping(_) | Value::Alias(_) if source_of(&node) == 0 => {
+                self.problems.push(YamlProblem {
+                    code: SCRIPT_ITEM_NOT_STRING,
+                    message:
+                        "a script item must be a string (or a list of strings); GitLab rejects this"
+                            .into(),
+                    span: node.span.clone(),
+                })
+            }
+            Value::Mapping(_) | Value::Alias(_) => {}
         }
     }
 
@@ -373,14 +379,14 @@ impl GitLab<'_> {
             return unknown(self);
         }
         let Some((job, keys)) = path.split_first() else { return unknown(self) };
-        let Some(entry) = self.root.iter().find(|e| &e.key == job).cloned() else {
-            // Text in an included file is checked there.
-            if self.included_settings(job).is_some() {
-                return None;
-            }
-            return unknown(self);
+        let local = self.root.iter().find(|e| &e.key == job).cloned();
+        let mut current = match local {
+            Some(entry) => self.resolve_job(&entry, 0, &mut Vec::new())?,
+            None => match self.included_job(job) {
+                Some(template) => template,
+                None => return unknown(self),
+            },
         };
-        let mut current = self.resolve_job(&entry, 0, &mut Vec::new())?;
         for key in keys {
             match doc.get(&current, key) {
                 Some(next) => current = next,
@@ -407,7 +413,9 @@ impl GitLab<'_> {
         let (set_in_main, _) = lintgate_shell::variable_usage(&main.text);
         let (set_in_after, references) = lintgate_shell::variable_usage(&after.text);
         for (name, range) in references {
-            if set_in_main.contains(&name)
+            let here = after.map.source_of(range.start) == 0;
+            if here
+                && set_in_main.contains(&name)
                 && !set_in_after.contains(&name)
                 && !defined.contains(&name)
             {
@@ -420,8 +428,10 @@ impl GitLab<'_> {
         }
     }
 
-    /// A job of an included file, without its script keys.
-    fn included_settings(&self, name: &str) -> Option<Node> {
+    /// A job of an included file, fully resolved there (its aliases and
+    /// merge keys). Its script text keeps its source number, so findings in
+    /// it are reported in that file.
+    fn included_job(&self, name: &str) -> Option<Node> {
         for included in self.included {
             let idoc = &included.doc;
             let Some(entry) = idoc.entries(&idoc.root).into_iter().find(|e| e.key == name) else {
@@ -431,7 +441,7 @@ impl GitLab<'_> {
             let entries: Vec<Entry> = idoc
                 .entries(&job)
                 .into_iter()
-                .filter(|e| !SCRIPT_KEYS.contains(&e.key.as_str()) && e.key != "extends")
+                .filter(|e| e.key != "extends")
                 .map(|e| Entry { value: deep_resolve(idoc, &e.value, 0), ..e })
                 .collect();
             return Some(Node { value: Value::Mapping(entries), span: 0..0, tag: None });
@@ -520,4 +530,15 @@ fn deep_resolve(doc: &Document, node: &Node, depth: usize) -> Node {
         other => other.clone(),
     };
     Node { value, ..node }
+}
+
+/// The file a node's text comes from (0: the file being checked), from the
+/// first scalar in it.
+fn source_of(node: &Node) -> u32 {
+    match &node.value {
+        Value::Scalar(decoded) => decoded.map.source_of(0),
+        Value::Sequence(items) => items.first().map_or(0, source_of),
+        Value::Mapping(entries) => entries.first().map_or(0, |e| source_of(&e.value)),
+        _ => 0,
+    }
 }

@@ -15,6 +15,8 @@ const MAX_INCLUDES: usize = 150;
 
 #[derive(Default)]
 pub struct Loaded {
+    /// The repository root include paths start from.
+    pub root: PathBuf,
     pub included: Vec<Included>,
     /// Missing files named by this file (nested ones are reported where they are written).
     pub problems: Vec<YamlProblem>,
@@ -24,7 +26,7 @@ pub struct Loaded {
 pub fn load(path: &Path, doc: &Document) -> Loaded {
     let dir = path.parent().unwrap_or(Path::new("."));
     let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir).to_path_buf();
-    let mut loaded = Loaded::default();
+    let mut loaded = Loaded { root: root.clone(), ..Loaded::default() };
     let mut seen: HashSet<PathBuf> = path.canonicalize().into_iter().collect();
     let (direct, others) = gitlab::local_includes(doc);
     if others > 0 {
@@ -50,10 +52,11 @@ pub fn load(path: &Path, doc: &Document) -> Loaded {
             }
             match std::fs::read_to_string(&file) {
                 Ok(text) => {
-                    let doc = yaml::parse(&text);
+                    let source = u32::try_from(loaded.included.len() + 1).unwrap_or(u32::MAX);
+                    let doc = yaml::parse_source(&text, source);
                     let (nested, _) = gitlab::local_includes(&doc);
                     queue.extend(nested.into_iter().map(|(p, _)| (p, None)));
-                    loaded.included.push(Included { doc });
+                    loaded.included.push(Included { doc, path: file, text, source });
                 }
                 Err(e) => {
                     if let Some(span) = span.clone() {

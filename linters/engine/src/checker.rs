@@ -36,6 +36,9 @@ pub struct FileOutput {
     /// the findings of every checker that ran on the file).
     pub suppressions: Vec<Suppression>,
     pub notes: Vec<String>,
+    /// Findings in other files, with their positions: a CI file reports
+    /// what it finds in the text it includes from other files.
+    pub located: Vec<LocatedFinding>,
 }
 
 pub trait FileChecker: Send + Sync {

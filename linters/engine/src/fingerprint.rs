@@ -38,10 +38,11 @@ pub fn fingerprint(checker: &str, code: &str, path: &str, line: &str, occurrence
 /// Fills in the fingerprints of one file's diagnostics, which must be in
 /// report order (so occurrence indices follow the file top to bottom).
 pub fn assign(diagnostics: &mut [Diagnostic]) {
-    let mut seen: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut seen: HashMap<(String, String, String, String), usize> = HashMap::new();
     for d in diagnostics {
         let normalized = d.line_text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let counter = seen.entry((d.checker.clone(), d.code.clone(), normalized)).or_default();
+        let key = (d.path.clone(), d.checker.clone(), d.code.clone(), normalized);
+        let counter = seen.entry(key).or_default();
         d.fingerprint = fingerprint(&d.checker, &d.code, &d.path, &d.line_text, *counter);
         *counter += 1;
     }

@@ -56,6 +56,15 @@ pub struct Suppression {
 }
 
 impl Suppression {
+    /// Whether this suppression silences `code` on 1-based `line`.
+    pub fn suppresses(&self, line: u32, code: &str) -> bool {
+        self.covers(line)
+            && match &self.codes {
+                Codes::All => true,
+                Codes::Listed(codes) => codes.iter().any(|(spec, _)| spec.matches(code)),
+            }
+    }
+
     fn covers(&self, line: u32) -> bool {
         match self.scope {
             Scope::File => true,

@@ -247,7 +247,12 @@ impl FileChecker for ShellChecker {
             output.findings.retain(|f| !rc.disables(&f.code));
         }
         notes.extend(output.notes);
-        FileOutput { findings: output.findings, suppressions: output.suppressions, notes }
+        FileOutput {
+            findings: output.findings,
+            suppressions: output.suppressions,
+            notes,
+            ..FileOutput::default()
+        }
     }
 }
 

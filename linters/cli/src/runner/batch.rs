@@ -60,7 +60,7 @@ pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out:
     }
 }
 
-fn place_located(
+pub(super) fn place_located(
     root: &Path,
     candidate: Option<&Candidate>,
     f: LocatedFinding,

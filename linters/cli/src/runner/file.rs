@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
 
 use lintgate_engine::checker::{FileContext, FileOutput};
 use lintgate_engine::diagnostic::{
@@ -37,6 +38,7 @@ pub(super) fn check_file(
     candidate: &Candidate,
     stdin: Option<Vec<u8>>,
     checkers: &Checkers,
+    root: &Path,
 ) -> FileResult {
     let mut result = FileResult::default();
     let settings = &candidate.settings;
@@ -64,14 +66,16 @@ pub(super) fn check_file(
     };
     result.checked = true;
     result.readable = true;
+    let mut located = Vec::new();
     let mut suppressions = Vec::new();
     for checker in checkers.file.iter().filter(|c| c.handles(file.kind)) {
         let section = settings.config.sections.get(checker.name());
         let context = FileContext { rules: &rules, settings: section };
         result.ran.push(checker.name());
         match panic::catch_unwind(AssertUnwindSafe(|| checker.check(&file, &context))) {
-            Ok(FileOutput { findings, suppressions: found, notes }) => {
+            Ok(FileOutput { findings, suppressions: found, notes, located: elsewhere }) => {
                 suppressions.extend(found);
+                located.extend(elsewhere.into_iter().map(|f| (checker.name(), f)));
                 result.notes.extend(notes.into_iter().map(|n| Note::new(&file.path, n)));
                 for finding in findings.into_iter().filter(|f| rules.is_enabled(&f.code)) {
                     result
@@ -96,6 +100,13 @@ pub(super) fn check_file(
             let message = format!("unused suppression of `{}`", unused.code);
             let finding = Finding::new(UNUSED_SUPPRESSION, message, unused.range);
             result.diagnostics.push(settle(place(&file, finding, RUNNER), settings));
+        }
+    }
+    // Findings in other files (a CI file's includes) skip this file's
+    // suppressions, which are about its own lines.
+    for (checker, finding) in located {
+        if let Some(d) = super::batch::place_located(root, Some(candidate), finding, checker) {
+            result.diagnostics.push(d);
         }
     }
     result.diagnostics.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));

@@ -45,7 +45,13 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(mut self, found: Found, stdin: Option<&[u8]>, checkers: &Checkers) -> Tally {
+    fn add(
+        mut self,
+        found: Found,
+        stdin: Option<&[u8]>,
+        checkers: &Checkers,
+        root: &Path,
+    ) -> Tally {
         match found {
             Found::Note(note) => self.out.notes.push(note),
             Found::Unreadable(u) => {
@@ -55,7 +61,7 @@ impl Tally {
                     .push(runner_diagnostic(&u.display, "LG002", u.message, start, ""));
             }
             Found::File(candidate) => {
-                let result = check_file(&candidate, stdin.map(<[u8]>::to_vec), checkers);
+                let result = check_file(&candidate, stdin.map(<[u8]>::to_vec), checkers, root);
                 let readable = result.readable;
                 self.add_file(result);
                 if readable && !checkers.batch.is_empty() {
@@ -110,7 +116,9 @@ pub fn run<E: Send>(
             .into_iter()
             .par_bridge()
             .fold(Tally::default, |tally, batch| {
-                batch.into_iter().fold(tally, |tally, found| tally.add(found, stdin, checkers))
+                batch
+                    .into_iter()
+                    .fold(tally, |tally, found| tally.add(found, stdin, checkers, root))
             })
             .reduce(Tally::default, Tally::merge);
         match producer.join() {
@@ -123,6 +131,9 @@ pub fn run<E: Send>(
     readable.sort_by(|a, b| a.display.cmp(&b.display));
     batch::run(&readable, checkers, root, &mut out);
     out.diagnostics.sort_by(|a, b| (&a.path, a.start, &a.code).cmp(&(&b.path, b.start, &b.code)));
+    // A finding in an included CI file is also found when that file is
+    // checked on its own: report each (file, position, code) once.
+    out.diagnostics.dedup_by(|a, b| a.path == b.path && a.start == b.start && a.code == b.code);
     out.notes.sort();
     Ok(out)
 }
