@@ -52,11 +52,23 @@ impl FileChecker for CiYamlChecker {
         let mut includes = crate::includes::Loaded::default();
         let (units, problems) = if github {
             (github::extract(&doc), Vec::new())
+        } else if crate::includes::included_by_entry(&file.disk_path) {
+            // Checked as part of the pipeline that includes it, where its
+            // templates meet the jobs that use them.
+            (Vec::new(), Vec::new())
         } else {
             includes = crate::includes::load(&file.disk_path, &doc);
             output.notes.append(&mut includes.notes);
             let mut extraction = gitlab::extract_with(&doc, &includes.included, shell, &overrides);
             extraction.problems.append(&mut includes.problems);
+            // Templates and jobs of included files that nothing here uses
+            // are checked on their own (their findings belong to those files).
+            for included in &includes.included {
+                let own = gitlab::extract(&included.doc, shell);
+                let unused =
+                    own.units.into_iter().filter(|u| !extraction.used_included.contains(&u.job));
+                extraction.units.extend(unused);
+            }
             (extraction.units, extraction.problems)
         };
         let elsewhere = Elsewhere::new(&includes);

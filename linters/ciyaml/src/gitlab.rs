@@ -61,6 +61,8 @@ pub struct Unit {
 pub struct Extraction {
     pub units: Vec<Unit>,
     pub problems: Vec<YamlProblem>,
+    /// Templates of included files that this file's jobs use.
+    pub used_included: HashSet<String>,
 }
 
 /// A file pulled in with `include: local`, parsed.
@@ -121,6 +123,7 @@ pub fn extract_with(
         problems: Vec::new(),
         resolved: HashMap::new(),
         expanding: Vec::new(),
+        used_included: Default::default(),
     };
     let mut units = Vec::new();
     let global_vars = gitlab.variable_names(gitlab.top("variables").as_ref());
@@ -198,7 +201,11 @@ pub fn extract_with(
             });
         }
     }
-    Extraction { units, problems: gitlab.problems }
+    Extraction {
+        units,
+        problems: gitlab.problems,
+        used_included: gitlab.used_included.into_inner(),
+    }
 }
 
 struct GitLab<'d> {
@@ -211,6 +218,7 @@ struct GitLab<'d> {
     resolved: HashMap<String, Option<Node>>,
     /// The `!reference` paths being expanded, to stop self-references.
     expanding: Vec<Vec<String>>,
+    used_included: std::cell::RefCell<HashSet<String>>,
 }
 
 /// The longest script assembled from references; beyond it, items are dropped.
@@ -438,6 +446,7 @@ impl GitLab<'_> {
                 continue;
             };
             let job = idoc.resolve(&entry.value)?;
+            self.used_included.borrow_mut().insert(name.to_string());
             let entries: Vec<Entry> = idoc
                 .entries(&job)
                 .into_iter()

@@ -98,3 +98,18 @@ fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
     found.sort();
     found
 }
+
+/// Whether `path` is pulled in (directly or not) by the repository's
+/// `.gitlab-ci.yml`, so that its scripts are checked in that context.
+pub fn included_by_entry(path: &Path) -> bool {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
+    let entry = root.join(".gitlab-ci.yml");
+    let (Ok(entry), Ok(this)) = (entry.canonicalize(), path.canonicalize()) else { return false };
+    if entry == this {
+        return false;
+    }
+    let Ok(text) = std::fs::read_to_string(&entry) else { return false };
+    let loaded = load(&entry, &yaml::parse(&text));
+    loaded.included.iter().any(|inc| inc.path.canonicalize().is_ok_and(|p| p == this))
+}
