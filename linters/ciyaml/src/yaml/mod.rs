@@ -60,6 +60,10 @@ pub const ALIAS_LIMIT: &str = "LG310";
 /// real CI file needs, far less than an alias bomb wants.
 const ALIAS_BUDGET: usize = 5_000_000;
 
+/// tree-sitter-yaml 0.7 keeps line numbers in 16 bits: past this line a
+/// valid file fails to parse.
+const PARSER_MAX_ROWS: usize = 32_767;
+
 /// Deeper nesting than this is not read (GitLab's own parser has limits
 /// too); it would only serve to exhaust the stack.
 const MAX_DEPTH: usize = 200;
@@ -104,12 +108,19 @@ pub fn parse_source(text: &str, source: u32) -> Document {
             "YAML syntax error: a tab in indentation (YAML allows only spaces there)".to_string();
         builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: tab..tab + 1 });
     } else if let Some(error) = first_error(tree.root_node()) {
+        let last = last_token(error);
         let message = if error.is_missing() {
             format!("YAML syntax error: `{}` is missing here", error.kind())
+        } else if last.start_position().row >= PARSER_MAX_ROWS
+            || text.lines().count() > PARSER_MAX_ROWS
+        {
+            format!(
+                "this file has more than {PARSER_MAX_ROWS} lines, which the YAML parser (tree-sitter-yaml) cannot read past; the rest is not checked"
+            )
         } else {
             "YAML syntax error: this cannot be parsed".to_string()
         };
-        let at = last_token(error).start_byte();
+        let at = last.start_byte();
         builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: at..at + 1 });
     }
     let mut cursor = tree.root_node().walk();
