@@ -114,12 +114,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
         corpus.display(),
         options.runs
     );
-    let _ = writeln!(table, "| command | median wall | peak memory (max RSS) |\n|---|---|---|");
-    for ((name, argv), median) in commands.iter().zip(&medians) {
-        let kib = peak_rss_kib(argv)?;
-        let _ = writeln!(table, "| {name} | {median:.3} s | {:.1} MiB |", kib as f64 / 1024.0);
-    }
-    let _ = writeln!(table, "\nShellCheck / lintgate wall time: {:.1}x", medians[1] / medians[0]);
+    table.push_str(&against_shellcheck(&commands, &medians)?);
     println!("{table}");
     Ok(())
 }
@@ -267,6 +262,19 @@ pub fn interleaved_medians(commands: &[(String, Vec<String>)], runs: usize) -> R
         }
     }
     Ok(samples.iter_mut().map(|s| median(s)).collect())
+}
+
+/// The table of a lintgate-against-ShellCheck run: wall time and peak
+/// memory of each command (lintgate first), and the ratio.
+pub fn against_shellcheck(commands: &[(String, Vec<String>)], medians: &[f64]) -> Result<String> {
+    let mut table =
+        String::from("| command | median wall | peak memory (max RSS) |\n|---|---|---|\n");
+    for ((name, argv), median) in commands.iter().zip(medians) {
+        let kib = peak_rss_kib(argv)?;
+        let _ = writeln!(table, "| {name} | {median:.3} s | {:.1} MiB |", kib as f64 / 1024.0);
+    }
+    let _ = writeln!(table, "\nShellCheck / lintgate wall time: {:.1}x", medians[1] / medians[0]);
+    Ok(table)
 }
 
 pub fn time_once(argv: &[String]) -> Result<f64> {

@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::Result;
 
-use crate::bench::{interleaved_medians, peak_rss_kib};
+use crate::bench::{against_shellcheck, interleaved_medians};
 use crate::{process, tools};
 
 const JOBS_PER_FILE: usize = 20;
@@ -68,12 +68,7 @@ pub fn run(root: &Path, (files, runs): (usize, usize)) -> Result<()> {
         "Corpus: {files} GitLab CI files, {} jobs, {extracted} scripts after resolution, {runs} runs each, interleaved.\n",
         files * JOBS_PER_FILE
     );
-    let _ = writeln!(table, "| command | median wall | peak memory (max RSS) |\n|---|---|---|");
-    for ((name, argv), median) in commands.iter().zip(&medians) {
-        let kib = peak_rss_kib(argv)?;
-        let _ = writeln!(table, "| {name} | {median:.3} s | {:.1} MiB |", kib as f64 / 1024.0);
-    }
-    let _ = writeln!(table, "\nShellCheck / lintgate wall time: {:.1}x", medians[1] / medians[0]);
+    table.push_str(&against_shellcheck(&commands, &medians)?);
     println!("{table}");
     Ok(())
 }
