@@ -76,7 +76,7 @@ pub fn shell_files(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
 /// lintgate prints paths relative to the repository root above `dir` (or
 /// to `dir` itself when there is none); ShellCheck's are relative to `dir`.
 pub fn relative_to_dir(dir: &Path, path: &str) -> String {
-    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
+    let root = lintgate_engine::repository::root_of(dir);
     let full = root.join(path);
     full.strip_prefix(dir).map_or_else(|_| path.to_string(), |rel| rel.display().to_string())
 }

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use globset::Glob;
+use lintgate_engine::repository::root_of;
 
 use crate::gitlab::{self, Included};
 use crate::yaml::{self, Document, YamlProblem};
@@ -25,7 +26,7 @@ pub struct Loaded {
 
 pub fn load(path: &Path, doc: &Document) -> Loaded {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir).to_path_buf();
+    let root = root_of(dir).to_path_buf();
     let mut loaded = Loaded { root: root.clone(), ..Loaded::default() };
     let mut seen: HashSet<PathBuf> = path.canonicalize().into_iter().collect();
     let (direct, others) = gitlab::local_includes(doc);
@@ -103,7 +104,7 @@ fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
 /// `.gitlab-ci.yml`, so that its scripts are checked in that context.
 pub fn included_by_entry(path: &Path) -> bool {
     let dir = path.parent().unwrap_or(Path::new("."));
-    let root = dir.ancestors().find(|d| d.join(".git").exists()).unwrap_or(dir);
+    let root = root_of(dir);
     let entry = root.join(".gitlab-ci.yml");
     let (Ok(entry), Ok(this)) = (entry.canonicalize(), path.canonicalize()) else { return false };
     if entry == this {

@@ -95,7 +95,7 @@ impl Resolver {
 /// The repository root: the nearest ancestor of `cwd` with a `.git`, else
 /// `cwd`. Report paths are relative to it.
 pub fn project_root(cwd: &Path) -> PathBuf {
-    cwd.ancestors().find(|dir| dir.join(".git").exists()).unwrap_or(cwd).to_path_buf()
+    lintgate_engine::repository::root_of(cwd).to_path_buf()
 }
 
 /// `path` relative to `root` with `/` separators; paths outside the root

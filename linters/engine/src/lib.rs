@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod fingerprint;
 pub mod kind;
 pub mod registry;
+pub mod repository;
 pub mod selector;
 pub mod source;
 pub mod suggest;

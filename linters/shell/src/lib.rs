@@ -225,22 +225,16 @@ impl FileChecker for ShellChecker {
         };
         let rc_shell = rc.as_ref().and_then(|rc| rc.shell.as_deref()).and_then(Dialect::from_name);
         let defined = HashSet::new();
+        let named = rc_shell.or_else(|| dialect::from_extension(&file.disk_path));
         let input = ScriptInput {
             text: &file.text,
-            dialect: None,
-            default_dialect: rc_shell
-                .or_else(|| dialect::from_extension(&file.disk_path))
-                .unwrap_or(default_dialect),
+            // `.shellcheckrc` or an extension names the shell (no SC2148),
+            // unless the shebang does.
+            dialect: named.filter(|_| !has_shebang(&file.text)),
+            default_dialect: named.unwrap_or(default_dialect),
             errexit: false,
             defined: &defined,
             whole_file: true,
-        };
-        // An extension that names a shell counts as naming it (no SC2148).
-        let input = ScriptInput {
-            dialect: rc_shell
-                .or_else(|| dialect::from_extension(&file.disk_path))
-                .filter(|_| !has_shebang(&file.text)),
-            ..input
         };
         let mut output = check_script(&input, context.rules);
         if let Some(rc) = rc {
