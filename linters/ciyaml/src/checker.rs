@@ -21,7 +21,10 @@ const WHOLE_FILE_ONLY: &[&str] = &["SC2148"];
 
 pub const ALIAS_LIMIT: &str = yaml::ALIAS_LIMIT;
 
-pub struct CiYamlChecker;
+#[derive(Default)]
+pub struct CiYamlChecker {
+    pipelines: crate::includes::PipelineIncludes,
+}
 
 impl FileChecker for CiYamlChecker {
     fn name(&self) -> &'static str {
@@ -52,7 +55,7 @@ impl FileChecker for CiYamlChecker {
         let mut includes = crate::includes::Loaded::default();
         let (units, problems) = if github {
             (github::extract(&doc), Vec::new())
-        } else if crate::includes::included_by_entry(&file.disk_path) {
+        } else if self.pipelines.contains(&file.disk_path) {
             // Checked as part of the pipeline that includes it, where its
             // templates meet the jobs that use them.
             (Vec::new(), Vec::new())

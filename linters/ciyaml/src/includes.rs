@@ -3,8 +3,9 @@
 //! includes followed, each file once (so include cycles end), at most
 //! GitLab's limit of 150.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, RwLock};
 
 use globset::Glob;
 use lintgate_engine::repository::root_of;
@@ -100,17 +101,30 @@ fn expand(root: &Path, pattern: &str) -> Vec<PathBuf> {
     found
 }
 
-/// Whether `path` is pulled in (directly or not) by the repository's
-/// `.gitlab-ci.yml`, so that its scripts are checked in that context.
-pub fn included_by_entry(path: &Path) -> bool {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let root = root_of(dir);
-    let entry = root.join(".gitlab-ci.yml");
-    let (Ok(entry), Ok(this)) = (entry.canonicalize(), path.canonicalize()) else { return false };
-    if entry == this {
-        return false;
+/// The files the repository's `.gitlab-ci.yml` pulls in (directly or not),
+/// worked out once per repository and run: each of them is checked in that
+/// pipeline's context instead of on its own.
+#[derive(Default)]
+pub struct PipelineIncludes {
+    by_root: RwLock<HashMap<PathBuf, Arc<HashSet<PathBuf>>>>,
+}
+
+impl PipelineIncludes {
+    pub fn contains(&self, path: &Path) -> bool {
+        let root = root_of(path.parent().unwrap_or(Path::new("."))).to_path_buf();
+        let cached = self.by_root.read().unwrap_or_else(|e| e.into_inner()).get(&root).cloned();
+        let included = cached.unwrap_or_else(|| {
+            let files = Arc::new(included_by_entry(&root));
+            self.by_root.write().unwrap_or_else(|e| e.into_inner()).insert(root, files.clone());
+            files
+        });
+        path.canonicalize().is_ok_and(|p| included.contains(&p))
     }
-    let Ok(text) = std::fs::read_to_string(&entry) else { return false };
+}
+
+fn included_by_entry(root: &Path) -> HashSet<PathBuf> {
+    let entry = root.join(".gitlab-ci.yml");
+    let Ok(text) = std::fs::read_to_string(&entry) else { return HashSet::new() };
     let loaded = load(&entry, &yaml::parse(&text));
-    loaded.included.iter().any(|inc| inc.path.canonicalize().is_ok_and(|p| p == this))
+    loaded.included.iter().filter_map(|inc| inc.path.canonicalize().ok()).collect()
 }

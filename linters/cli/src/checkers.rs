@@ -21,7 +21,7 @@ pub fn native() -> Checkers {
         file: vec![
             Box::new(RunnerChecker),
             Box::new(ShellChecker::default()),
-            Box::new(CiYamlChecker),
+            Box::new(CiYamlChecker::default()),
         ],
         batch: Vec::new(),
         repo: Vec::new(),
