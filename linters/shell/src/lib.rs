@@ -32,6 +32,7 @@ pub use dialect::Dialect;
 pub use directives::{
     Directive, parse_comment as parse_directive, suppression as directive_suppression,
 };
+pub use parse::first_error as first_syntax_error;
 
 use crate::context::Ctx;
 use crate::dialect::{Shebang, read_shebang};

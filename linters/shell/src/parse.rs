@@ -41,7 +41,8 @@ pub fn preorder<'t>(tree: &'t Tree, mut visit: impl FnMut(Node<'t>) -> bool) {
     }
 }
 
-/// The first ERROR or MISSING node in document order, if any.
+/// The first ERROR or MISSING node in document order, if any (for any
+/// tree-sitter grammar: the CI YAML checker uses it too).
 pub fn first_error(tree: &Tree) -> Option<Node<'_>> {
     let mut found = None;
     preorder(tree, |node| {

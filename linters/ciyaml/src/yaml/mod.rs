@@ -107,7 +107,7 @@ pub fn parse_source(text: &str, source: u32) -> Document {
         let message =
             "YAML syntax error: a tab in indentation (YAML allows only spaces there)".to_string();
         builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: tab..tab + 1 });
-    } else if let Some(error) = first_error(tree.root_node()) {
+    } else if let Some(error) = lintgate_shell::first_syntax_error(&tree) {
         let last = last_token(error);
         let message = if error.is_missing() {
             format!("YAML syntax error: `{}` is missing here", error.kind())
@@ -169,30 +169,6 @@ fn last_token(error: TsNode) -> TsNode {
         }
     }
     node
-}
-
-fn first_error(root: TsNode) -> Option<TsNode> {
-    if !root.has_error() {
-        return None;
-    }
-    let mut cursor = root.walk();
-    loop {
-        let node = cursor.node();
-        if node.is_error() || node.is_missing() {
-            return Some(node);
-        }
-        if node.has_error() && cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return None;
-            }
-        }
-    }
 }
 
 struct Builder<'t> {
