@@ -9,22 +9,8 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
 use common::Repo;
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
 
 #[test]
 fn findings_point_at_the_exact_yaml_position() {
@@ -37,7 +23,7 @@ fn findings_point_at_the_exact_yaml_position() {
         }
         let expected = fs::read_to_string(dir.with_extension("expected")).unwrap();
         let repo = Repo::new();
-        copy_tree(&dir, repo.path());
+        common::copy_tree(&dir, repo.path());
         let run = repo.lint(&["lint", "--isolated", "--format", "json"]);
         let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
         let actual: Vec<String> = findings

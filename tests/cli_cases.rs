@@ -16,25 +16,6 @@ use std::path::Path;
 
 use common::Repo;
 
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let name = match name.as_str() {
-            "_gitignore" => ".gitignore".to_string(),
-            "_ignore" => ".ignore".to_string(),
-            _ => name,
-        };
-        let target = to.join(name);
-        if entry.file_type().unwrap().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-            copy_tree(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn run_case(case_dir: &Path) -> Result<(), String> {
     let case: toml::Table =
         fs::read_to_string(case_dir.join("case.toml")).unwrap().parse().unwrap();
@@ -46,7 +27,7 @@ fn run_case(case_dir: &Path) -> Result<(), String> {
     };
     let repo = Repo::new();
     if case_dir.join("in").is_dir() {
-        copy_tree(&case_dir.join("in"), repo.path());
+        common::copy_tree(&case_dir.join("in"), repo.path());
     }
     if case.get("git").and_then(|v| v.as_bool()) == Some(true) {
         repo.git_init();

@@ -106,3 +106,24 @@ pub fn tools_dir() -> PathBuf {
 pub fn project_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
+
+/// Copies a fixture tree. Files named `_gitignore` and `_ignore` become
+/// `.gitignore` and `.ignore`, so that in this repository they act on nothing.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let name = match name.as_str() {
+            "_gitignore" => ".gitignore".to_string(),
+            "_ignore" => ".ignore".to_string(),
+            _ => name,
+        };
+        let target = to.join(name);
+        if entry.file_type().unwrap().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+            copy_tree(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}

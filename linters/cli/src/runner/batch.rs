@@ -5,12 +5,12 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use lintgate_engine::checker::{BatchFile, LocatedFinding};
-use lintgate_engine::diagnostic::{Diagnostic, line_excerpt};
+use lintgate_engine::checker::BatchFile;
+use lintgate_engine::diagnostic::Diagnostic;
 use lintgate_engine::fingerprint;
 
 use super::RunOutput;
-use super::file::settle;
+use super::located::LocatedLines;
 use crate::checkers::Checkers;
 use crate::discovery::Candidate;
 
@@ -47,9 +47,10 @@ pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out:
         }
     }
     let mut per_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+    let mut lines = LocatedLines::default();
     for (checker, finding) in located {
         let candidate = by_path.get(finding.path.as_str()).copied();
-        if let Some(d) = place_located(root, candidate, finding, checker) {
+        if let Some(d) = lines.place(root, candidate, finding, checker) {
             per_file.entry(d.path.clone()).or_default().push(d);
         }
     }
@@ -58,41 +59,4 @@ pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out:
         fingerprint::assign(&mut diagnostics);
         out.diagnostics.extend(diagnostics);
     }
-}
-
-pub(super) fn place_located(
-    root: &Path,
-    candidate: Option<&Candidate>,
-    f: LocatedFinding,
-    checker: &str,
-) -> Option<Diagnostic> {
-    let line_text = std::fs::read_to_string(root.join(&f.path))
-        .ok()
-        .and_then(|text| {
-            text.lines().nth(f.start.line.saturating_sub(1) as usize).map(line_excerpt)
-        })
-        .unwrap_or_default();
-    let mut d = Diagnostic {
-        path: f.path,
-        start: f.start,
-        end: f.end,
-        code: f.code,
-        checker: checker.to_string(),
-        severity: f.severity,
-        message: f.message,
-        fix: None,
-        fingerprint: String::new(),
-        line_text,
-    };
-    if let Some(candidate) = candidate {
-        let settings = &candidate.settings;
-        let ignored = settings.config.ignored_for(&candidate.path);
-        let enabled =
-            settings.selection.is_enabled(&d.code) && !ignored.iter().any(|s| s.matches(&d.code));
-        if !enabled {
-            return None;
-        }
-        d = settle(d, settings);
-    }
-    Some(d)
 }

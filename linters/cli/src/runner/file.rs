@@ -104,8 +104,9 @@ pub(super) fn check_file(
     }
     // Findings in other files (a CI file's includes) skip this file's
     // suppressions, which are about its own lines.
+    let mut lines = super::located::LocatedLines::default();
     for (checker, finding) in located {
-        if let Some(d) = super::batch::place_located(root, Some(candidate), finding, checker) {
+        if let Some(d) = lines.place(root, Some(candidate), finding, checker) {
             result.diagnostics.push(d);
         }
     }

@@ -5,6 +5,7 @@
 
 mod batch;
 mod file;
+mod located;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -1,0 +1,64 @@
+//! Placing findings that arrive with their positions (external tools, a CI
+//! file's includes): the same selection and severities as other findings,
+//! and the flagged line read once per file.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use lintgate_engine::checker::LocatedFinding;
+use lintgate_engine::diagnostic::{Diagnostic, line_excerpt};
+
+use super::file::settle;
+use crate::discovery::Candidate;
+
+/// The files findings were placed in, each read once.
+#[derive(Default)]
+pub(super) struct LocatedLines {
+    texts: HashMap<String, Option<String>>,
+}
+
+impl LocatedLines {
+    /// The diagnostic for `f`, or `None` when the settings of `candidate`
+    /// (the file the finding is in, or the one that reported it) turn its code off.
+    pub(super) fn place(
+        &mut self,
+        root: &Path,
+        candidate: Option<&Candidate>,
+        f: LocatedFinding,
+        checker: &str,
+    ) -> Option<Diagnostic> {
+        if let Some(candidate) = candidate {
+            let settings = &candidate.settings;
+            let ignored = settings.config.ignored_for(&candidate.path);
+            if !settings.selection.is_enabled(&f.code) || ignored.iter().any(|s| s.matches(&f.code))
+            {
+                return None;
+            }
+        }
+        let text = self
+            .texts
+            .entry(f.path.clone())
+            .or_insert_with(|| std::fs::read_to_string(root.join(&f.path)).ok());
+        let line_text = text
+            .as_deref()
+            .and_then(|t| t.lines().nth(f.start.line.saturating_sub(1) as usize))
+            .map(line_excerpt)
+            .unwrap_or_default();
+        let d = Diagnostic {
+            path: f.path,
+            start: f.start,
+            end: f.end,
+            code: f.code,
+            checker: checker.to_string(),
+            severity: f.severity,
+            message: f.message,
+            fix: None,
+            fingerprint: String::new(),
+            line_text,
+        };
+        Some(match candidate {
+            Some(candidate) => settle(d, &candidate.settings),
+            None => d,
+        })
+    }
+}
