@@ -19,8 +19,6 @@ use crate::{github, yaml};
 /// Shell rules about whole files, which do not apply to CI scripts.
 const WHOLE_FILE_ONLY: &[&str] = &["SC2148"];
 
-pub const ALIAS_LIMIT: &str = yaml::ALIAS_LIMIT;
-
 #[derive(Default)]
 pub struct CiYamlChecker {
     pipelines: crate::includes::PipelineIncludes,
@@ -88,7 +86,7 @@ impl FileChecker for CiYamlChecker {
         }
         if doc.budget_spent() {
             let message = "anchors expand to too many nodes (an alias bomb?); the rest of this file is not checked";
-            output.findings.push(Finding::new(ALIAS_LIMIT, message, 0..0));
+            output.findings.push(Finding::new(yaml::ALIAS_LIMIT, message, 0..0));
         }
         let mut seen = HashSet::new();
         for unit in &units {

@@ -19,15 +19,6 @@ pub enum FileKind {
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 6] = [
-        FileKind::Python,
-        FileKind::Shell,
-        FileKind::CiYaml,
-        FileKind::Yaml,
-        FileKind::Markdown,
-        FileKind::Other,
-    ];
-
     /// The name used in configuration and reports (`ci-yaml`, `python`, ...).
     pub fn name(self) -> &'static str {
         match self {
@@ -38,10 +29,6 @@ impl FileKind {
             FileKind::Markdown => "markdown",
             FileKind::Other => "other",
         }
-    }
-
-    pub fn from_name(name: &str) -> Option<FileKind> {
-        FileKind::ALL.into_iter().find(|kind| kind.name() == name)
     }
 }
 
