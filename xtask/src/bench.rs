@@ -64,7 +64,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
     let tools = crate::tools::install(root)?;
     let lintgate = process::release_lintgate(root)?;
     let corpus = crate::corpus::shell(root)?;
-    let mut files = crate::corpus::shell_files(&lintgate, &corpus)?;
+    let mut files = crate::corpus::files_of_kind(&lintgate, &corpus, "shell")?;
     files.truncate(options.files);
     let bytes: u64 =
         files.iter().filter_map(|f| fs::metadata(corpus.join(f)).ok()).map(|m| m.len()).sum();
@@ -80,7 +80,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
         files.iter().map(|f| dir.join(f).display().to_string()).collect::<Vec<_>>().join("\n")
             + "\n",
     )?;
-    let codes = crate::corpus::shell_codes(&lintgate)?;
+    let codes = crate::corpus::checker_codes(&lintgate, "shell")?;
     let per_process = files.len().div_ceil(2).max(1);
     let lint = vec![
         lintgate.display().to_string(),

@@ -60,15 +60,16 @@ fn is_shell_script(path: &Path) -> bool {
         && std::str::from_utf8(&head[..n]).is_ok_and(|h| !h.contains("zsh") && !h.contains("ksh"))
 }
 
-/// The files under `dir` that lintgate checks as shell, relative to `dir`.
-pub fn shell_files(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
+/// The files under `dir` that lintgate checks as `kind` (`shell`,
+/// `python`), relative to `dir`.
+pub fn files_of_kind(lintgate: &Path, dir: &Path, kind: &str) -> Result<Vec<String>> {
     let output = Command::new(lintgate)
         .args(["lint", "--isolated", "--show-files", "."])
         .current_dir(dir)
         .output()?;
     Ok(String::from_utf8(output.stdout)?
         .lines()
-        .filter_map(|l| l.strip_prefix("shell\t"))
+        .filter_map(|l| l.strip_prefix(kind)?.strip_prefix('\t'))
         .map(|path| relative_to_dir(dir, path))
         .collect())
 }
@@ -81,15 +82,15 @@ pub fn relative_to_dir(dir: &Path, path: &str) -> String {
     full.strip_prefix(dir).map_or_else(|_| path.to_string(), |rel| rel.display().to_string())
 }
 
-/// The codes of every shell rule, from `lintgate rules`.
-pub fn shell_codes(lintgate: &Path) -> Result<Vec<String>> {
+/// The codes of every rule of `checker`, from `lintgate rules`.
+pub fn checker_codes(lintgate: &Path, checker: &str) -> Result<Vec<String>> {
     let output = Command::new(lintgate).args(["rules", "--format", "json"]).output()?;
     let rules: serde_json::Value = serde_json::from_slice(&output.stdout)?;
     Ok(rules
         .as_array()
         .context("rules JSON")?
         .iter()
-        .filter(|r| r["checker"] == "shell")
+        .filter(|r| r["checker"] == checker)
         .filter_map(|r| r["code"].as_str().map(String::from))
         .collect())
 }

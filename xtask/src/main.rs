@@ -3,7 +3,7 @@
 //! - `codegen [--check]`: write (or verify) `docs/rules/`.
 //! - `test [ARGS...]`: install the real tools the tests use, then run them.
 //! - `bench walk [--files N]`: discovery and reading against ripgrep.
-//! - `compat shell [DIR] [--check]`: findings against ShellCheck's.
+//! - `compat <shell|python> [DIR] [--check]`: findings against ShellCheck's or ruff's.
 
 mod bench;
 mod bench_ciyaml;
@@ -27,7 +27,7 @@ fn main() -> Result<()> {
         Some("bench") => bench::run(&root, &args[1..]),
         Some("compat") => compat::run(&root, &args[1..]),
         _ => bail!(
-            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | bench walk [--files N] | compat shell [DIR] [--check]>"
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | bench walk [--files N] | compat <shell|python> [DIR] [--check]>"
         ),
     }
 }

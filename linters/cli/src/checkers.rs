@@ -4,6 +4,7 @@ use lintgate_engine::checker::{BatchChecker, FileChecker, RepoChecker};
 use lintgate_engine::config::SectionSpec;
 
 use lintgate_ciyaml::CiYamlChecker;
+use lintgate_python::PythonChecker;
 use lintgate_shell::ShellChecker;
 
 use crate::rules::conflict_marker::RunnerChecker;
@@ -20,6 +21,7 @@ pub fn native() -> Checkers {
     Checkers {
         file: vec![
             Box::new(RunnerChecker),
+            Box::new(PythonChecker),
             Box::new(ShellChecker::default()),
             Box::new(CiYamlChecker::default()),
         ],
@@ -30,5 +32,5 @@ pub fn native() -> Checkers {
 
 /// The configuration tables the native checkers declare (`[python]`, ...).
 pub fn sections() -> &'static [SectionSpec] {
-    &[lintgate_shell::SETTINGS, lintgate_ciyaml::SETTINGS]
+    &[lintgate_python::SETTINGS, lintgate_shell::SETTINGS, lintgate_ciyaml::SETTINGS]
 }

@@ -1,0 +1,66 @@
+//! Every code the Python checker reports, and which are on for a file.
+
+use lintgate_engine::diagnostic::Finding;
+use lintgate_engine::selector::RuleSelection;
+
+use crate::syntax::{TextRange, to_range};
+
+macro_rules! codes {
+    ($($code:ident),* $(,)?) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Code { $($code),* }
+
+        impl Code {
+            pub const ALL: &[Code] = &[$(Code::$code),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$code => stringify!($code)),* }
+            }
+        }
+    };
+}
+
+codes!(
+    E999, F401, F403, F405, F541, F601, F602, F631, F632, F634, F701, F702, F704, F706, F707, F811,
+    F821, F822, F823, F841, E402, E501, E711, E712, E713, E714, E721, E722, E731, E741, W291, W292,
+    W293, W605,
+);
+
+/// The findings of one file, filtered by the rules enabled for it.
+pub struct Report {
+    enabled: [bool; Code::ALL.len()],
+    pub findings: Vec<Finding>,
+}
+
+impl Report {
+    pub fn new(rules: &RuleSelection) -> Report {
+        let mut enabled = [false; Code::ALL.len()];
+        for (on, code) in enabled.iter_mut().zip(Code::ALL) {
+            *on = rules.is_enabled(code.as_str());
+        }
+        Report { enabled, findings: Vec::new() }
+    }
+
+    pub fn enabled(&self, code: Code) -> bool {
+        self.enabled[code as usize]
+    }
+
+    pub fn any_enabled(&self, codes: &[Code]) -> bool {
+        codes.iter().any(|code| self.enabled(*code))
+    }
+
+    pub fn push(&mut self, code: Code, message: impl Into<String>, range: TextRange) {
+        self.push_bytes(code, message, to_range(range));
+    }
+
+    pub fn push_bytes(
+        &mut self,
+        code: Code,
+        message: impl Into<String>,
+        range: std::ops::Range<usize>,
+    ) {
+        if self.enabled(code) {
+            self.findings.push(Finding::new(code.as_str(), message, range));
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! lintgate's native Python checker: pyflakes' and pycodestyle's checks,
+//! with their codes, on ruff's parser and a scope model of our own.
+//!
+//! A file is parsed once; `visit` walks the tree once, building the scope
+//! model (`semantic`) and running node rules (`rules`); the rules that need
+//! complete scopes run afterwards; line rules read the text and tokens.
+
+mod codes;
+mod lines;
+mod noqa;
+mod rules;
+mod semantic;
+mod syntax;
+mod visit;
+
+use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
+use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
+use lintgate_engine::kind::FileKind;
+use lintgate_engine::source::SourceFile;
+
+use crate::codes::{Code, Report};
+use crate::syntax::TokenClass;
+use crate::visit::{Checker, FileInfo};
+
+/// `[python]` in configuration.
+pub const SETTINGS: SectionSpec = SectionSpec {
+    name: "python",
+    options: &[
+        OptionSpec {
+            name: "line-length",
+            kind: OptionKind::Integer,
+            doc: "The longest line E501 allows, in characters (wide characters count two). Default: 88.",
+        },
+        OptionSpec {
+            name: "target-version",
+            kind: OptionKind::String,
+            doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: \"3.9\".",
+        },
+    ],
+};
+
+const DEFAULT_LINE_LENGTH: usize = 88;
+const DEFAULT_MINOR: u32 = 9;
+
+/// Every code the Python checker can report.
+pub fn codes() -> impl Iterator<Item = &'static str> {
+    Code::ALL.iter().map(|code| code.as_str())
+}
+
+#[derive(Default)]
+pub struct PythonChecker;
+
+impl FileChecker for PythonChecker {
+    fn name(&self) -> &'static str {
+        "python"
+    }
+
+    fn handles(&self, kind: FileKind) -> bool {
+        kind == FileKind::Python
+    }
+
+    fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {
+        let mut notes = Vec::new();
+        let settings = Settings::read(context.settings, &mut notes);
+        let file_name = file.disk_path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let info = FileInfo {
+            is_init: file_name == "__init__.py" || file_name == "__init__.pyi",
+            is_stub: file_name.ends_with(".pyi"),
+            minor: settings.minor,
+        };
+        let (report, suppressions) =
+            check_source(&file.text, &file.lines, info, &settings, Report::new(context.rules));
+        FileOutput { findings: report.findings, suppressions, notes, ..FileOutput::default() }
+    }
+}
+
+struct Settings {
+    line_length: usize,
+    minor: u32,
+}
+
+impl Settings {
+    fn read(table: Option<&toml::Table>, notes: &mut Vec<String>) -> Settings {
+        let line_length = table
+            .and_then(|t| t.get("line-length"))
+            .and_then(toml::Value::as_integer)
+            .and_then(|n| usize::try_from(n).ok())
+            .unwrap_or(DEFAULT_LINE_LENGTH);
+        let version = table.and_then(|t| t.get("target-version")).and_then(toml::Value::as_str);
+        let minor = match version.map(|v| (v, parse_version(v))) {
+            None => DEFAULT_MINOR,
+            Some((_, Some(minor))) => minor,
+            Some((text, None)) => {
+                notes.push(format!(
+                    "`[python] target-version = \"{text}\"` is not a Python 3 version such as \"3.9\" or \"py39\"; using 3.{DEFAULT_MINOR}"
+                ));
+                DEFAULT_MINOR
+            }
+        };
+        Settings { line_length, minor }
+    }
+}
+
+/// "3.9", "py39", "py310" → the minor version.
+fn parse_version(text: &str) -> Option<u32> {
+    if let Some(minor) = text.strip_prefix("3.") {
+        return minor.parse().ok();
+    }
+    text.strip_prefix("py3")?.parse().ok()
+}
+
+fn check_source(
+    text: &str,
+    lines: &lintgate_engine::source::LineIndex,
+    info: FileInfo,
+    settings: &Settings,
+    mut report: Report,
+) -> (Report, Vec<lintgate_engine::suppression::Suppression>) {
+    let parsed = syntax::parse(text);
+    let tokens: Vec<(TokenClass, std::ops::Range<usize>)> = parsed.tokens().collect();
+    let comments = lines::Comments(
+        tokens
+            .iter()
+            .filter(|(class, _)| *class == TokenClass::Comment)
+            .map(|(_, r)| r.clone())
+            .collect(),
+    );
+    let multiline_strings: Vec<std::ops::Range<usize>> = tokens
+        .iter()
+        .filter(|(class, range)| {
+            matches!(class, TokenClass::StringPart { triple_quoted: true, .. })
+                && text[range.clone()].contains(['\n', '\r'])
+        })
+        .map(|(_, range)| range.clone())
+        .collect();
+    let line_settings = lines::LineSettings { line_length: settings.line_length, tab_size: 4 };
+    lines::check(text, &comments, &line_settings, &mut report);
+    if report.enabled(Code::W605) {
+        lines::invalid_escapes(text, &tokens, &mut report);
+    }
+    if let Some(error) = parsed.first_error() {
+        // Rules on the syntax tree would report the parser's guesses.
+        report.push_bytes(Code::E999, format!("SyntaxError: {}", error.message), error.range);
+    } else {
+        let mut checker = Checker::new(text, info, report);
+        checker.check_module(parsed.module());
+        report = checker.report;
+        rules::unused::check(&checker.model, text, lines, &mut report);
+    }
+    let suppressions = noqa::suppressions(text, &comments.0, &multiline_strings, lines);
+    report.findings.sort_by_key(|f| (f.range.start, f.range.end));
+    (report, suppressions)
+}

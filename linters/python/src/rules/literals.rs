@@ -1,0 +1,70 @@
+//! F541, F601, F602, F631, F634: literals that do not do what they seem to.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::codes::{Code, Report};
+use crate::syntax::ast::{self, Expr, FStringPart, InterpolatedStringElement};
+use crate::syntax::{ComparableExpr, Ranged, TextRange, to_range};
+
+/// F634: `if (a, b):` is always true.
+pub fn if_tuple(report: &mut Report, test: &Expr) {
+    if matches!(test, Expr::Tuple(tuple) if !tuple.elts.is_empty()) {
+        report.push(Code::F634, "If test is a tuple, which is always `True`", test.range());
+    }
+}
+
+/// F631: `assert (x, "message")` is always true.
+pub fn assert_tuple(report: &mut Report, test: &Expr, statement: TextRange) {
+    if matches!(test, Expr::Tuple(tuple) if !tuple.elts.is_empty()) {
+        report.push(
+            Code::F631,
+            "Assert test is a non-empty tuple, which is always `True`",
+            statement,
+        );
+    }
+}
+
+/// F541: an f-string (all parts of an implicit concatenation) with no `{}`.
+pub fn fstring_without_placeholders(report: &mut Report, fstring: &ast::ExprFString) {
+    let parts = || {
+        fstring.value.iter().filter_map(|part| match part {
+            FStringPart::FString(f) => Some(f),
+            FStringPart::Literal(_) => None,
+        })
+    };
+    let has_placeholder = parts().any(|f| {
+        f.elements.iter().any(|e| matches!(e, InterpolatedStringElement::Interpolation(_)))
+    });
+    if has_placeholder {
+        return;
+    }
+    for part in parts() {
+        report.push(Code::F541, "f-string without any placeholders", part.range);
+    }
+}
+
+/// F601/F602: a dict literal that repeats a key; the later value wins.
+pub fn repeated_keys(report: &mut Report, dict: &ast::ExprDict, text: &str) {
+    if !report.any_enabled(&[Code::F601, Code::F602]) || dict.items.len() < 2 {
+        return;
+    }
+    let mut seen: FxHashMap<ComparableExpr, FxHashSet<ComparableExpr>> = FxHashMap::default();
+    for item in &dict.items {
+        let Some(key) = &item.key else { continue };
+        let code = match key {
+            Expr::Name(_) => Code::F602,
+            _ if key.is_literal_expr() => Code::F601,
+            _ => continue,
+        };
+        let values = seen.entry(ComparableExpr::from(key)).or_default();
+        let first = values.is_empty();
+        values.insert(ComparableExpr::from(&item.value));
+        if !first {
+            report.push(
+                code,
+                format!("Dictionary key `{}` repeated", &text[to_range(key.range())]),
+                key.range(),
+            );
+        }
+    }
+}

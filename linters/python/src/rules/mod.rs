@@ -1,0 +1,9 @@
+//! Rules on single syntax nodes, called by the traversal in `visit`, and
+//! rules decided once the scope model is complete (`unused`).
+
+pub mod comparisons;
+pub mod exceptions;
+pub mod imports;
+pub mod literals;
+pub mod names;
+pub mod unused;

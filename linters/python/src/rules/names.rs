@@ -1,0 +1,23 @@
+//! E741 ambiguous names, E731 lambdas assigned to names.
+
+use crate::codes::{Code, Report};
+use crate::syntax::ast::Expr;
+use crate::syntax::{Ranged, TextRange};
+
+/// E741: `l`, `O` and `I` look like `1` and `0` in many fonts.
+pub fn ambiguous_name(report: &mut Report, name: &str, range: TextRange) {
+    if matches!(name, "l" | "O" | "I") {
+        report.push(Code::E741, format!("Ambiguous variable name: `{name}`"), range);
+    }
+}
+
+/// E731: `f = lambda x: ...` (one plain name as the only target).
+pub fn lambda_assignment(report: &mut Report, targets: &[Expr], value: &Expr) {
+    if let ([target @ Expr::Name(_)], Expr::Lambda(_)) = (targets, value) {
+        report.push(
+            Code::E731,
+            "Do not assign a `lambda` expression, use a `def`",
+            TextRange::new(target.start(), value.end()),
+        );
+    }
+}

@@ -1,0 +1,125 @@
+//! Rules decided once every scope is complete: F401 unused imports, F811
+//! redefinitions of unused names, F841 unused locals, F823 reads of a local
+//! before its assignment.
+
+use lintgate_engine::source::LineIndex;
+
+use crate::codes::{Code, Report};
+use crate::semantic::model::{Binding, BindingKind, Model, Scope, ScopeKind};
+use crate::syntax::to_range;
+
+pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) {
+    for id in model.scope_ids() {
+        let scope = model.scope(id);
+        if report.enabled(Code::F401) {
+            unused_imports(model, scope, report);
+        }
+        if report.enabled(Code::F811) {
+            redefinitions(model, scope, lines, report);
+        }
+        if report.enabled(Code::F841) && scope.kind == ScopeKind::Function && !scope.uses_locals {
+            unused_variables(model, scope, report);
+        }
+    }
+    if report.enabled(Code::F823) {
+        for read in &model.outer_reads {
+            let name = &text[to_range(read.range)];
+            let Some(&binding) = model.scope(read.scope).bindings.get(name) else { continue };
+            if is_local_value(model.binding(binding)) {
+                report.push(
+                    Code::F823,
+                    format!("Local variable `{name}` referenced before assignment"),
+                    read.range,
+                );
+            }
+        }
+    }
+}
+
+fn unused_imports(model: &Model, scope: &Scope, report: &mut Report) {
+    for &id in scope.bindings.values() {
+        let binding = model.binding(id);
+        if binding.kind.is_import() && !binding.used && !binding.explicit_export {
+            let name = binding.qualified.as_deref().unwrap_or(binding.name);
+            report.push(Code::F401, format!("`{name}` imported but unused"), binding.range);
+        }
+    }
+}
+
+fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut Report) {
+    for &(shadowed, by) in &scope.shadowed {
+        let (old, new) = (model.binding(shadowed), model.binding(by));
+        let redefinable = |b: &Binding| {
+            matches!(
+                b.kind,
+                BindingKind::Import
+                    | BindingKind::FromImport
+                    | BindingKind::FunctionDef
+                    | BindingKind::ClassDef
+            )
+        };
+        if old.used
+            || !redefinable(old)
+            || !redefinable(new)
+            || old.overload
+            || model.different_arms(old.branch, new.branch)
+        {
+            continue;
+        }
+        let line = 1 + lines.line_of(old.range.start().to_usize());
+        report.push(
+            Code::F811,
+            format!("Redefinition of unused `{}` from line {line}", new.name),
+            new.range,
+        );
+    }
+}
+
+fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
+    for &id in scope.bindings.values() {
+        let binding = model.binding(id);
+        let assigned = matches!(
+            binding.kind,
+            BindingKind::Assignment | BindingKind::NamedExpr | BindingKind::WithTarget
+        );
+        if assigned
+            && !binding.used
+            && !binding.unpacked
+            && !is_dummy(binding.name)
+            && !scope.globals.contains(&binding.name)
+            && !scope.nonlocals.contains(&binding.name)
+            && !is_debugger_hint(binding.name)
+        {
+            report.push(
+                Code::F841,
+                format!("Local variable `{}` is assigned to but never used", binding.name),
+                binding.range,
+            );
+        }
+    }
+}
+
+/// A binding that makes the name local to the function (not `x: int` alone).
+fn is_local_value(binding: &Binding) -> bool {
+    !matches!(binding.kind, BindingKind::Annotation | BindingKind::Deletion)
+}
+
+/// `_`, `__`, `_unused`: names that say "not used" (ruff's default pattern
+/// `^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$`).
+pub fn is_dummy(name: &str) -> bool {
+    name.starts_with('_')
+        && (name.bytes().all(|b| b == b'_')
+            || (name.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
+                && name.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric())))
+}
+
+/// Locals that debuggers and test runners read from the frame.
+fn is_debugger_hint(name: &str) -> bool {
+    matches!(
+        name,
+        "__tracebackhide__"
+            | "__traceback_info__"
+            | "__traceback_supplement__"
+            | "__debuggerskip__"
+    )
+}

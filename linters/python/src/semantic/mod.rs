@@ -1,0 +1,4 @@
+//! The scope model pyflakes' rules are decided on.
+
+pub mod builtins;
+pub mod model;

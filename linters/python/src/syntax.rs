@@ -1,0 +1,105 @@
+//! The one door to ruff's parser crates. They are internal components of
+//! ruff published without stability promises, so every use of their API
+//! that is not a plain AST node type goes through here: an upgrade changes
+//! this file (and, for renamed node fields, the rules that read them).
+
+use std::ops::Range;
+
+pub use ruff_python_ast as ast;
+use ruff_python_ast::StringFlags;
+pub use ruff_python_ast::comparable::ComparableExpr;
+use ruff_python_ast::token::TokenKind;
+pub use ruff_python_ast::visitor::{self, Visitor};
+pub use ruff_text_size::{Ranged, TextRange, TextSize};
+
+/// A parsed module with its comments and string tokens.
+pub struct Parsed {
+    inner: ruff_python_parser::Parsed<ast::ModModule>,
+}
+
+/// A syntax error: where and what, in the parser's words.
+pub struct SyntaxError {
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+/// What the line-based rules need from the token stream.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenClass {
+    Comment,
+    /// A string literal (plain or bytes) or the literal part of an f-string.
+    StringPart {
+        raw: bool,
+        bytes: bool,
+        triple_quoted: bool,
+        body: (usize, usize),
+    },
+    /// Any other token that ends a logical line.
+    Newline,
+    Other,
+}
+
+impl Parsed {
+    pub fn module(&self) -> &[ast::Stmt] {
+        &self.inner.syntax().body
+    }
+
+    pub fn first_error(&self) -> Option<SyntaxError> {
+        self.inner.errors().first().map(|error| SyntaxError {
+            range: to_range(error.location),
+            message: error.error.to_string(),
+        })
+    }
+
+    /// Every token with what the line rules need to know about it, in order.
+    pub fn tokens(&self) -> impl Iterator<Item = (TokenClass, Range<usize>)> + '_ {
+        self.inner.tokens().iter().map(|token| {
+            let range = to_range(token.range());
+            let class = match token.kind() {
+                TokenKind::Comment => TokenClass::Comment,
+                TokenKind::String | TokenKind::FStringMiddle | TokenKind::TStringMiddle => {
+                    let flags = token.unwrap_string_flags();
+                    let body = if token.kind() == TokenKind::String {
+                        (
+                            range.start + flags.opener_len().to_usize(),
+                            range.end.saturating_sub(flags.closer_len().to_usize()),
+                        )
+                    } else {
+                        (range.start, range.end)
+                    };
+                    TokenClass::StringPart {
+                        raw: flags.prefix().is_raw(),
+                        bytes: flags.is_byte_string(),
+                        triple_quoted: flags.is_triple_quoted(),
+                        body,
+                    }
+                }
+                TokenKind::Newline | TokenKind::NonLogicalNewline => TokenClass::Newline,
+                _ => TokenClass::Other,
+            };
+            (class, range)
+        })
+    }
+}
+
+pub fn parse(text: &str) -> Parsed {
+    let options = ruff_python_parser::ParseOptions::from(ast::PySourceType::Python);
+    let inner = ruff_python_parser::parse_unchecked(text, options)
+        .try_into_module()
+        .expect("a module was requested");
+    Parsed { inner }
+}
+
+/// Parses the contents of a string used as a type annotation (`"List[Foo]"`)
+/// with ranges in the file's coordinates. `None` when it is not an expression.
+pub fn parse_string_annotation(
+    text: &str,
+    string: &ast::ExprStringLiteral,
+) -> Option<ruff_python_parser::Parsed<ast::ModExpression>> {
+    let literal = string.as_single_part_string()?;
+    ruff_python_parser::parse_string_annotation(text, literal).ok()
+}
+
+pub fn to_range(range: TextRange) -> Range<usize> {
+    range.start().to_usize()..range.end().to_usize()
+}

@@ -1,0 +1,150 @@
+//! Expressions: reads, comprehension and lambda scopes, annotation strings.
+
+use super::{Body, Checker};
+use crate::codes::Code;
+use crate::rules;
+use crate::semantic::model::{BindingKind, ScopeKind};
+use crate::syntax::ast::{self, Expr, ExprContext};
+use crate::syntax::{Ranged, Visitor, visitor};
+
+impl<'a> Checker<'a> {
+    pub(super) fn visit_expression(&mut self, expr: &'a Expr) {
+        match expr {
+            Expr::Name(name) => match name.ctx {
+                ExprContext::Load => self.read(name.id.as_str(), name.range),
+                ExprContext::Store => {
+                    self.store(name.id.as_str(), name.range, BindingKind::Assignment);
+                }
+                ExprContext::Del => self.visit_delete(expr),
+                ExprContext::Invalid => {}
+            },
+            Expr::Named(named) => {
+                self.visit_expr(&named.value);
+                self.visit_target(&named.target, BindingKind::NamedExpr, false);
+            }
+            Expr::Lambda(lambda) => {
+                if let Some(parameters) = &lambda.parameters {
+                    for parameter in parameters.iter_non_variadic_params() {
+                        if let Some(default) = &parameter.default {
+                            self.visit_expr(default);
+                        }
+                    }
+                }
+                let deferred = self.defer(Body::Lambda(lambda));
+                self.bodies.push(deferred);
+            }
+            Expr::ListComp(comp) => self.visit_comprehension(&comp.generators, &[&comp.elt]),
+            Expr::SetComp(comp) => self.visit_comprehension(&comp.generators, &[&comp.elt]),
+            Expr::Generator(comp) => self.visit_comprehension(&comp.generators, &[&comp.elt]),
+            Expr::DictComp(comp) => match &comp.key {
+                Some(key) => self.visit_comprehension(&comp.generators, &[key, &comp.value]),
+                None => self.visit_comprehension(&comp.generators, &[&comp.value]),
+            },
+            Expr::Yield(_) | Expr::YieldFrom(_) | Expr::Await(_) => {
+                if !self.in_function_body() {
+                    let what = match expr {
+                        Expr::Yield(_) => "yield",
+                        Expr::YieldFrom(_) => "yield from",
+                        _ => "await",
+                    };
+                    self.report.push(
+                        Code::F704,
+                        format!("`{what}` statement outside of a function"),
+                        expr.range(),
+                    );
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Compare(compare) => {
+                rules::comparisons::check(&mut self.report, compare);
+                visitor::walk_expr(self, expr);
+            }
+            Expr::UnaryOp(unary) => {
+                rules::comparisons::negated(&mut self.report, unary);
+                visitor::walk_expr(self, expr);
+            }
+            Expr::FString(fstring) => {
+                rules::literals::fstring_without_placeholders(&mut self.report, fstring);
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Dict(dict) => {
+                rules::literals::repeated_keys(&mut self.report, dict, self.text);
+                visitor::walk_expr(self, expr);
+            }
+            Expr::Call(call) => {
+                if matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "locals") {
+                    self.model.scope_mut(self.scope).uses_locals = true;
+                }
+                visitor::walk_expr(self, expr);
+            }
+            Expr::StringLiteral(string) if self.in_annotation => {
+                let deferred = self.defer(string);
+                self.string_annotations.push(deferred);
+            }
+            Expr::Subscript(subscript) if self.in_annotation => {
+                self.visit_expr(&subscript.value);
+                if is_literal_type(&subscript.value) {
+                    // `Literal["a"]`: the strings are values, not types.
+                    let outer = std::mem::replace(&mut self.in_annotation, false);
+                    self.visit_expr(&subscript.slice);
+                    self.in_annotation = outer;
+                } else if is_annotated_type(&subscript.value)
+                    && let Expr::Tuple(tuple) = &*subscript.slice
+                    && let [first, metadata @ ..] = &tuple.elts[..]
+                {
+                    self.visit_expr(first);
+                    let outer = std::mem::replace(&mut self.in_annotation, false);
+                    for item in metadata {
+                        self.visit_expr(item);
+                    }
+                    self.in_annotation = outer;
+                } else {
+                    self.visit_expr(&subscript.slice);
+                }
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+
+    /// The first iterable is evaluated outside; the rest has its own scope.
+    fn visit_comprehension(&mut self, generators: &'a [ast::Comprehension], elements: &[&'a Expr]) {
+        let Some(first) = generators.first() else { return };
+        self.visit_expr(&first.iter);
+        let outer = self.scope;
+        self.scope = self.model.push_scope(ScopeKind::Comprehension, Some(outer));
+        for (i, generator) in generators.iter().enumerate() {
+            if i > 0 {
+                self.visit_expr(&generator.iter);
+            }
+            self.visit_target(&generator.target, BindingKind::Assignment, false);
+            for condition in &generator.ifs {
+                self.visit_expr(condition);
+            }
+        }
+        for element in elements {
+            self.visit_expr(element);
+        }
+        self.scope = outer;
+    }
+
+    fn in_function_body(&self) -> bool {
+        self.enclosing_kind().is_function_like()
+    }
+}
+
+/// `Literal`, `typing.Literal`, `typing_extensions.Literal`.
+pub(super) fn is_literal_type(expr: &Expr) -> bool {
+    last_name(expr) == Some("Literal")
+}
+
+fn is_annotated_type(expr: &Expr) -> bool {
+    last_name(expr) == Some("Annotated")
+}
+
+fn last_name(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Name(name) => Some(name.id.as_str()),
+        Expr::Attribute(attribute) => Some(attribute.attr.as_str()),
+        _ => None,
+    }
+}

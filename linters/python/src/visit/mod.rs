@@ -1,0 +1,215 @@
+//! One traversal of a module: builds the scope model and runs the rules
+//! that look at single nodes. Function and lambda bodies are visited after
+//! the code around them (as pyflakes does), so a function sees the module's
+//! final bindings; annotations are deferred when Python defers them.
+
+mod exports;
+mod expressions;
+mod names;
+mod statements;
+
+use crate::codes::Report;
+use crate::semantic::model::{BranchId, Model, ScopeId, ScopeKind};
+use crate::syntax::ast::{self, Expr, Stmt};
+use crate::syntax::{TextRange, Visitor};
+
+/// What the checker needs to know about the file besides its text.
+#[derive(Clone, Copy, Debug)]
+pub struct FileInfo {
+    /// A package's `__init__.py`: `__path__` exists, `__all__` may name submodules.
+    pub is_init: bool,
+    /// A `.pyi` stub: annotations are never evaluated.
+    pub is_stub: bool,
+    /// The target Python's minor version (3.`minor`).
+    pub minor: u32,
+}
+
+enum Body<'a> {
+    Function(&'a ast::StmtFunctionDef),
+    Lambda(&'a ast::ExprLambda),
+}
+
+/// Code whose visit waits until the surrounding code has been visited.
+struct Deferred<T> {
+    item: T,
+    scope: ScopeId,
+    branch: Option<BranchId>,
+}
+
+pub struct Checker<'a> {
+    text: &'a str,
+    info: FileInfo,
+    pub model: Model<'a>,
+    pub report: Report,
+    scope: ScopeId,
+    branch: Option<BranchId>,
+    next_fork: u32,
+    /// Loops around the current statement, within its function or class body.
+    loop_depth: u32,
+    /// Compound statements around the current one, within its scope.
+    block_depth: u32,
+    /// Inside the body of a `try` whose handlers catch `NameError`.
+    name_error_guard: u32,
+    /// Visiting a type annotation: strings in it are forward references.
+    in_annotation: bool,
+    /// `from __future__ import annotations` (or a stub): annotations are lazy.
+    lazy_annotations: bool,
+    bodies: Vec<Deferred<Body<'a>>>,
+    annotations: Vec<Deferred<&'a Expr>>,
+    string_annotations: Vec<Deferred<&'a ast::ExprStringLiteral>>,
+    /// Names listed in `__all__`, with where.
+    exports: Vec<(String, TextRange)>,
+    /// E402: a statement other than imports and a docstring was seen.
+    import_boundary: bool,
+    docstring_seen: bool,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(text: &'a str, info: FileInfo, report: Report) -> Checker<'a> {
+        let mut model = Model::default();
+        let scope = model.push_scope(ScopeKind::Module, None);
+        Checker {
+            text,
+            info,
+            model,
+            report,
+            scope,
+            branch: None,
+            next_fork: 0,
+            loop_depth: 0,
+            block_depth: 0,
+            name_error_guard: 0,
+            in_annotation: false,
+            lazy_annotations: info.is_stub,
+            bodies: Vec::new(),
+            annotations: Vec::new(),
+            string_annotations: Vec::new(),
+            exports: Vec::new(),
+            import_boundary: false,
+            docstring_seen: false,
+        }
+    }
+
+    /// Visits the module and everything deferred, leaving a complete model.
+    pub fn check_module(&mut self, body: &'a [Stmt]) {
+        self.lazy_annotations |= body.iter().any(is_future_annotations);
+        for stmt in body {
+            self.visit_top_level(stmt);
+        }
+        self.visit_deferred();
+        self.resolve_exports();
+    }
+
+    fn defer<T>(&self, item: T) -> Deferred<T> {
+        Deferred { item, scope: self.scope, branch: self.branch }
+    }
+
+    fn visit_deferred(&mut self) {
+        loop {
+            if !self.bodies.is_empty() {
+                for deferred in std::mem::take(&mut self.bodies) {
+                    self.visit_body_later(deferred);
+                }
+            } else if !self.annotations.is_empty() {
+                for deferred in std::mem::take(&mut self.annotations) {
+                    self.enter(deferred.scope, deferred.branch);
+                    self.visit_annotation_now(deferred.item);
+                }
+            } else if !self.string_annotations.is_empty() {
+                for deferred in std::mem::take(&mut self.string_annotations) {
+                    self.enter(deferred.scope, deferred.branch);
+                    self.visit_string_annotation(deferred.item);
+                }
+            } else {
+                break;
+            }
+        }
+    }
+
+    /// Restores the place a deferred visit was recorded at.
+    fn enter(&mut self, scope: ScopeId, branch: Option<BranchId>) {
+        self.scope = scope;
+        self.branch = branch;
+        self.loop_depth = 0;
+        self.block_depth = 0;
+        self.name_error_guard = 0;
+        self.in_annotation = false;
+    }
+
+    fn visit_body_later(&mut self, deferred: Deferred<Body<'a>>) {
+        self.enter(deferred.scope, deferred.branch);
+        match deferred.item {
+            Body::Function(function) => {
+                self.scope = self.model.push_scope(ScopeKind::Function, Some(deferred.scope));
+                self.bind_parameters(&function.parameters, true);
+                self.visit_body(&function.body);
+            }
+            Body::Lambda(lambda) => {
+                self.scope = self.model.push_scope(ScopeKind::Lambda, Some(deferred.scope));
+                if let Some(parameters) = &lambda.parameters {
+                    self.bind_parameters(parameters, false);
+                }
+                self.visit_expr(&lambda.body);
+            }
+        }
+    }
+
+    /// Visits an annotation now, or records it when Python evaluates it lazily.
+    fn visit_annotation(&mut self, annotation: &'a Expr) {
+        if self.lazy_annotations {
+            let deferred = self.defer(annotation);
+            self.annotations.push(deferred);
+        } else {
+            self.visit_annotation_now(annotation);
+        }
+    }
+
+    fn visit_annotation_now(&mut self, annotation: &'a Expr) {
+        let outer = std::mem::replace(&mut self.in_annotation, true);
+        self.visit_expr(annotation);
+        self.in_annotation = outer;
+    }
+
+    /// `"List[Foo]"` in an annotation: the names inside are read, later.
+    fn visit_string_annotation(&mut self, string: &'a ast::ExprStringLiteral) {
+        let Some(parsed) = crate::syntax::parse_string_annotation(self.text, string) else {
+            return;
+        };
+        let mut resolver = names::AnnotationReader { checker: self };
+        crate::syntax::Visitor::visit_expr(&mut resolver, parsed.syntax().body.as_ref());
+    }
+
+    fn fork(&mut self) -> u32 {
+        self.next_fork += 1;
+        self.next_fork
+    }
+
+    /// Runs `visit` inside arm `arm` of fork `fork`.
+    fn in_arm(&mut self, fork: u32, arm: u32, visit: impl FnOnce(&mut Self)) {
+        let outer = self.branch;
+        self.branch = Some(self.model.enter_arm(outer, fork, arm));
+        visit(self);
+        self.branch = outer;
+    }
+
+    fn in_block(&mut self, visit: impl FnOnce(&mut Self)) {
+        self.block_depth += 1;
+        visit(self);
+        self.block_depth -= 1;
+    }
+
+    /// The nearest scope that is not a comprehension or type-parameter scope.
+    fn enclosing_kind(&self) -> ScopeKind {
+        self.model
+            .ancestors(self.scope)
+            .map(|(_, scope)| scope.kind)
+            .find(|kind| !matches!(kind, ScopeKind::Comprehension | ScopeKind::TypeParams))
+            .unwrap_or(ScopeKind::Module)
+    }
+}
+
+fn is_future_annotations(stmt: &Stmt) -> bool {
+    matches!(stmt, Stmt::ImportFrom(import)
+        if import.module.as_ref().is_some_and(|m| m.as_str() == "__future__")
+            && import.names.iter().any(|alias| alias.name.as_str() == "annotations"))
+}

@@ -1,0 +1,335 @@
+//! Binding, reading and deleting names.
+
+use super::Checker;
+use crate::codes::Code;
+use crate::rules;
+use crate::semantic::builtins;
+use crate::semantic::model::{Binding, BindingId, BindingKind, OuterRead, ScopeId, ScopeKind};
+use crate::syntax::ast::{self, Expr, ExprContext, Pattern};
+use crate::syntax::{Ranged, TextRange, Visitor, visitor};
+
+impl<'a> Checker<'a> {
+    /// Binds `name` in the current scope.
+    pub(super) fn bind(&mut self, name: &'a str, range: TextRange, kind: BindingKind) -> BindingId {
+        self.bind_in(self.scope, name, range, kind, false)
+    }
+
+    fn bind_in(
+        &mut self,
+        scope: ScopeId,
+        name: &'a str,
+        range: TextRange,
+        kind: BindingKind,
+        used: bool,
+    ) -> BindingId {
+        self.model.bind(Binding {
+            name,
+            kind,
+            range,
+            scope,
+            branch: self.branch,
+            used,
+            unpacked: false,
+            explicit_export: false,
+            overload: false,
+            qualified: None,
+        })
+    }
+
+    /// An assignment-like binding: honours `global`/`nonlocal`, and a walrus
+    /// in a comprehension binds in the enclosing scope.
+    pub(super) fn store(
+        &mut self,
+        name: &'a str,
+        range: TextRange,
+        kind: BindingKind,
+    ) -> BindingId {
+        let mut scope = self.scope;
+        if kind == BindingKind::NamedExpr {
+            scope = self
+                .model
+                .ancestors(scope)
+                .find(|(_, s)| s.kind != ScopeKind::Comprehension)
+                .map_or(scope, |(id, _)| id);
+        }
+        rules::names::ambiguous_name(&mut self.report, name, range);
+        let declared = self.model.scope(scope);
+        if declared.globals.contains(&name) {
+            return self.bind_in(ScopeId::MODULE, name, range, kind, true);
+        }
+        let used = declared.nonlocals.contains(&name);
+        self.bind_in(scope, name, range, kind, used)
+    }
+
+    /// Binds every name an assignment target names.
+    pub(super) fn visit_target(&mut self, target: &'a Expr, kind: BindingKind, unpacked: bool) {
+        match target {
+            Expr::Name(name) => {
+                let id = self.store(name.id.as_str(), name.range, kind);
+                self.model.binding_mut(id).unpacked = unpacked;
+            }
+            Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                for element in elts {
+                    self.visit_target(element, kind, unpacked);
+                }
+            }
+            Expr::Starred(starred) => self.visit_target(&starred.value, kind, unpacked),
+            _ => self.visit_expr(target),
+        }
+    }
+
+    /// Reads what a target names (`x += 1` reads `x`).
+    pub(super) fn visit_expr_as_load(&mut self, target: &'a Expr) {
+        if let Expr::Name(name) = target {
+            self.read(name.id.as_str(), name.range);
+        }
+    }
+
+    pub(super) fn visit_delete(&mut self, target: &'a Expr) {
+        let Expr::Name(name) = target else {
+            if let Expr::Tuple(tuple) = target {
+                for element in &tuple.elts {
+                    self.visit_delete(element);
+                }
+            } else {
+                self.visit_expr(target);
+            }
+            return;
+        };
+        let id = name.id.as_str();
+        let scope = self.model.scope(self.scope);
+        if scope.globals.contains(&id) || scope.nonlocals.contains(&id) {
+            return;
+        }
+        let Some(existing) = scope.bindings.get(id).copied() else {
+            if !scope.star_import && self.name_error_guard == 0 {
+                self.report.push(Code::F821, format!("Undefined name `{id}`"), name.range);
+            }
+            return;
+        };
+        self.model.binding_mut(existing).used = true;
+        let kind = if self.block_depth > 0 {
+            BindingKind::ConditionalDeletion(Some(existing))
+        } else {
+            BindingKind::Deletion
+        };
+        self.bind(id, name.range, kind);
+    }
+
+    /// Resolves a read of `name`, marking what it reads as used, or reports
+    /// it as undefined.
+    pub(super) fn read(&mut self, name: &str, range: TextRange) {
+        let current = self.scope;
+        let current_kind = self.model.scope(current).kind;
+        let start = if self.model.scope(current).globals.contains(&name) {
+            ScopeId::MODULE
+        } else {
+            current
+        };
+        let mut first = true;
+        let mut chain = Some(start);
+        while let Some(id) = chain {
+            let scope = self.model.scope(id);
+            chain = scope.parent;
+            let skip = !first && scope.kind == ScopeKind::Class;
+            if !skip && let Some(&binding) = scope.bindings.get(name) {
+                match self.model.binding(binding).kind {
+                    BindingKind::Annotation => {}
+                    BindingKind::Deletion | BindingKind::UnboundException(None) => {
+                        self.undefined(name, range);
+                        return;
+                    }
+                    BindingKind::ConditionalDeletion(previous)
+                    | BindingKind::UnboundException(previous) => {
+                        if let Some(previous) = previous {
+                            self.model.binding_mut(previous).used = true;
+                        }
+                        return;
+                    }
+                    _ => {
+                        self.model.binding_mut(binding).used = true;
+                        if id != current && current_kind.is_function_like() {
+                            self.model.outer_reads.push(OuterRead { scope: current, range });
+                        }
+                        return;
+                    }
+                }
+            }
+            if first
+                && scope.kind == ScopeKind::Class
+                && matches!(name, "__module__" | "__qualname__")
+            {
+                return;
+            }
+            if name == "__class__"
+                && scope.kind == ScopeKind::Function
+                && scope.parent.is_some_and(|p| self.model.scope(p).kind == ScopeKind::Class)
+            {
+                return;
+            }
+            if scope.kind != ScopeKind::TypeParams {
+                first = false;
+            }
+        }
+        if builtins::is_builtin(name, self.info.minor) || (name == "__path__" && self.info.is_init)
+        {
+            if current_kind.is_function_like() {
+                self.model.outer_reads.push(OuterRead { scope: current, range });
+            }
+            return;
+        }
+        self.undefined(name, range);
+    }
+
+    fn undefined(&mut self, name: &str, range: TextRange) {
+        if self.model.ancestors(self.scope).any(|(_, scope)| scope.star_import) {
+            self.report.push(
+                Code::F405,
+                format!("`{name}` may be undefined, or defined from star imports"),
+                range,
+            );
+        } else if self.name_error_guard == 0 {
+            self.report.push(Code::F821, format!("Undefined name `{name}`"), range);
+        }
+    }
+
+    /// `nonlocal x` uses the `x` of an enclosing function.
+    pub(super) fn read_nonlocal(&mut self, name: &str) {
+        let parent = self.model.scope(self.scope).parent;
+        let found = std::iter::successors(parent, |id| self.model.scope(*id).parent)
+            .filter(|id| self.model.scope(*id).kind.is_function_like())
+            .find_map(|id| self.model.scope(id).bindings.get(name).copied());
+        if let Some(binding) = found {
+            self.model.binding_mut(binding).used = true;
+        }
+    }
+
+    pub(super) fn bind_parameters(&mut self, parameters: &'a ast::Parameters, check_names: bool) {
+        for parameter in parameters.iter() {
+            let name = parameter.name();
+            if check_names {
+                rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
+            }
+            self.bind_in(self.scope, name.as_str(), name.range, BindingKind::Argument, false);
+        }
+    }
+
+    pub(super) fn bind_type_params(&mut self, type_params: &'a ast::TypeParams) {
+        for param in type_params.iter() {
+            let name = param.name();
+            self.bind(name.as_str(), name.range, BindingKind::TypeParam);
+            if let ast::TypeParam::TypeVar(var) = param {
+                if let Some(bound) = &var.bound {
+                    self.visit_annotation(bound);
+                }
+            }
+        }
+    }
+
+    pub(super) fn visit_import(&mut self, import: &'a ast::StmtImport) {
+        for alias in &import.names {
+            let module = alias.name.as_str();
+            let (name, kind) = match &alias.asname {
+                Some(asname) => (asname.as_str(), BindingKind::Import),
+                None => match module.split_once('.') {
+                    Some((first, _)) => (first, BindingKind::SubmoduleImport),
+                    None => (module, BindingKind::Import),
+                },
+            };
+            let id = self.bind(name, alias.range, kind);
+            let binding = self.model.binding_mut(id);
+            binding.explicit_export = alias.asname.as_ref().is_some_and(|a| a.as_str() == module);
+            binding.qualified = Some(module.to_string());
+        }
+    }
+
+    pub(super) fn visit_import_from(&mut self, import: &'a ast::StmtImportFrom) {
+        let module = import.module.as_ref().map_or("", |m| m.as_str());
+        if module == "__future__" {
+            for alias in &import.names {
+                self.bind(alias.name.as_str(), alias.range, BindingKind::FutureImport);
+            }
+            return;
+        }
+        let dots = ".".repeat(import.level as usize);
+        for alias in &import.names {
+            if alias.name.as_str() == "*" {
+                self.model.scope_mut(self.scope).star_import = true;
+                self.report.push(
+                    Code::F403,
+                    format!(
+                        "`from {dots}{module} import *` used; unable to detect undefined names"
+                    ),
+                    import.range,
+                );
+                continue;
+            }
+            let name = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+            let qualified = if module.is_empty() {
+                format!("{dots}{}", alias.name.as_str())
+            } else {
+                format!("{dots}{module}.{}", alias.name.as_str())
+            };
+            let id = self.bind(name, alias.range, BindingKind::FromImport);
+            let redundant_alias = alias.asname.as_ref().is_some_and(|a| a == &alias.name);
+            // `from . import submodule` in a package's `__init__.py` makes the
+            // submodule an attribute of the package: a re-export.
+            let package_submodule = self.info.is_init && import.level == 1 && module.is_empty();
+            let binding = self.model.binding_mut(id);
+            binding.explicit_export = redundant_alias || package_submodule;
+            binding.qualified = Some(qualified);
+        }
+    }
+
+    pub(super) fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        match pattern {
+            Pattern::MatchAs(ast::PatternMatchAs { pattern, name, .. }) => {
+                if let Some(pattern) = pattern {
+                    self.visit_pattern(pattern);
+                }
+                if let Some(name) = name {
+                    self.store(name.as_str(), name.range, BindingKind::MatchCapture);
+                }
+            }
+            Pattern::MatchStar(ast::PatternMatchStar { name: Some(name), .. }) => {
+                self.store(name.as_str(), name.range, BindingKind::MatchCapture);
+            }
+            Pattern::MatchMapping(mapping) => {
+                for key in &mapping.keys {
+                    self.visit_expr(key);
+                }
+                for pattern in &mapping.patterns {
+                    self.visit_pattern(pattern);
+                }
+                if let Some(rest) = &mapping.rest {
+                    self.store(rest.as_str(), rest.range, BindingKind::MatchCapture);
+                }
+            }
+            _ => visitor::walk_pattern(self, pattern),
+        }
+    }
+}
+
+impl ScopeId {
+    pub const MODULE: ScopeId = ScopeId::first();
+}
+
+/// Reads the names in a parsed string annotation, which lives shorter than
+/// the module's syntax tree and so cannot bind anything.
+pub(super) struct AnnotationReader<'c, 'a> {
+    pub checker: &'c mut Checker<'a>,
+}
+
+impl<'b> Visitor<'b> for AnnotationReader<'_, '_> {
+    fn visit_expr(&mut self, expr: &'b Expr) {
+        match expr {
+            Expr::Name(name) if name.ctx == ExprContext::Load => {
+                self.checker.read(name.id.as_str(), name.range());
+            }
+            Expr::Subscript(subscript) if super::expressions::is_literal_type(&subscript.value) => {
+                self.visit_expr(&subscript.value);
+            }
+            _ => visitor::walk_expr(self, expr),
+        }
+    }
+}

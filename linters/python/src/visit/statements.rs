@@ -1,0 +1,356 @@
+//! Statements: bindings they make, scopes they open, branches they fork.
+
+use super::{Body, Checker};
+use crate::codes::Code;
+use crate::rules;
+use crate::semantic::model::{BindingKind, ScopeKind};
+use crate::syntax::ast::{self, ExceptHandler, Expr, Stmt};
+use crate::syntax::{Ranged, Visitor};
+
+impl<'a> Checker<'a> {
+    pub(super) fn visit_body(&mut self, body: &'a [Stmt]) {
+        for stmt in body {
+            self.visit_stmt(stmt);
+        }
+    }
+
+    /// A statement directly in the module: E402 bookkeeping, then the visit.
+    pub(super) fn visit_top_level(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::Import(_) | Stmt::ImportFrom(_) => {
+                if self.import_boundary {
+                    self.report.push(
+                        Code::E402,
+                        "Module level import not at top of file",
+                        stmt.range(),
+                    );
+                }
+            }
+            Stmt::Expr(expr) if !self.docstring_seen && expr.value.is_string_literal_expr() => {}
+            _ if rules::imports::may_precede_imports(stmt) => {}
+            _ => self.import_boundary = true,
+        }
+        self.docstring_seen = true;
+        self.visit_stmt(stmt);
+    }
+
+    fn visit_function_def(&mut self, function: &'a ast::StmtFunctionDef) {
+        for decorator in &function.decorator_list {
+            self.visit_expr(&decorator.expression);
+        }
+        let outer = self.scope;
+        if let Some(type_params) = &function.type_params {
+            self.scope = self.model.push_scope(ScopeKind::TypeParams, Some(outer));
+            self.bind_type_params(type_params);
+        }
+        let parameters = &function.parameters;
+        for parameter in parameters.iter_non_variadic_params() {
+            if let Some(default) = &parameter.default {
+                self.visit_expr(default);
+            }
+        }
+        for parameter in parameters.iter() {
+            if let Some(annotation) = parameter.annotation() {
+                self.visit_annotation(annotation);
+            }
+        }
+        if let Some(returns) = &function.returns {
+            self.visit_annotation(returns);
+        }
+        let deferred = self.defer(Body::Function(function));
+        self.bodies.push(deferred);
+        self.scope = outer;
+        let overload = function.decorator_list.iter().any(|d| is_overload(&d.expression));
+        let id = self.bind(function.name.as_str(), function.name.range, BindingKind::FunctionDef);
+        self.model.binding_mut(id).overload = overload;
+    }
+
+    fn visit_class_def(&mut self, class: &'a ast::StmtClassDef) {
+        for decorator in &class.decorator_list {
+            self.visit_expr(&decorator.expression);
+        }
+        let outer = self.scope;
+        if let Some(type_params) = &class.type_params {
+            self.scope = self.model.push_scope(ScopeKind::TypeParams, Some(outer));
+            self.bind_type_params(type_params);
+        }
+        if let Some(arguments) = &class.arguments {
+            self.visit_arguments(arguments);
+        }
+        let (loop_depth, block_depth) = (self.loop_depth, self.block_depth);
+        (self.loop_depth, self.block_depth) = (0, 0);
+        self.scope = self.model.push_scope(ScopeKind::Class, Some(self.scope));
+        self.visit_body(&class.body);
+        (self.loop_depth, self.block_depth) = (loop_depth, block_depth);
+        self.scope = outer;
+        self.bind(class.name.as_str(), class.name.range, BindingKind::ClassDef);
+    }
+
+    fn visit_if(&mut self, stmt: &'a ast::StmtIf) {
+        rules::literals::if_tuple(&mut self.report, &stmt.test);
+        self.visit_expr(&stmt.test);
+        let fork = self.fork();
+        self.in_block(|c| {
+            c.in_arm(fork, 0, |c| c.visit_body(&stmt.body));
+            for (arm, clause) in stmt.elif_else_clauses.iter().enumerate() {
+                if let Some(test) = &clause.test {
+                    rules::literals::if_tuple(&mut c.report, test);
+                    c.visit_expr(test);
+                }
+                c.in_arm(fork, arm as u32 + 1, |c| c.visit_body(&clause.body));
+            }
+        });
+    }
+
+    fn visit_try(&mut self, stmt: &'a ast::StmtTry) {
+        rules::exceptions::check_handlers(&mut self.report, &stmt.handlers);
+        let guards = stmt.handlers.iter().any(catches_name_error);
+        let fork = self.fork();
+        self.in_block(|c| {
+            c.in_arm(fork, 0, |c| {
+                c.name_error_guard += u32::from(guards);
+                c.visit_body(&stmt.body);
+                c.name_error_guard -= u32::from(guards);
+                c.visit_body(&stmt.orelse);
+            });
+            for (arm, handler) in stmt.handlers.iter().enumerate() {
+                c.in_arm(fork, arm as u32 + 1, |c| c.visit_handler(handler));
+            }
+            c.visit_body(&stmt.finalbody);
+        });
+    }
+
+    fn visit_handler(&mut self, handler: &'a ExceptHandler) {
+        let ExceptHandler::ExceptHandler(handler) = handler;
+        if let Some(type_) = &handler.type_ {
+            self.visit_expr(type_);
+        }
+        let Some(name) = &handler.name else {
+            self.visit_body(&handler.body);
+            return;
+        };
+        let previous = self.model.scope(self.scope).bindings.get(name.as_str()).copied();
+        let id = self.store(name.as_str(), name.range, BindingKind::ExceptTarget);
+        self.visit_body(&handler.body);
+        if !self.model.binding(id).used {
+            self.report.push(
+                Code::F841,
+                format!("Local variable `{}` is assigned to but never used", name.as_str()),
+                name.range,
+            );
+        }
+        // Python deletes the name when the handler ends.
+        self.bind(name.as_str(), name.range, BindingKind::UnboundException(previous));
+    }
+
+    fn visit_match(&mut self, stmt: &'a ast::StmtMatch) {
+        self.visit_expr(&stmt.subject);
+        let fork = self.fork();
+        self.in_block(|c| {
+            for (arm, case) in stmt.cases.iter().enumerate() {
+                c.in_arm(fork, arm as u32, |c| {
+                    c.visit_pattern(&case.pattern);
+                    if let Some(guard) = &case.guard {
+                        c.visit_expr(guard);
+                    }
+                    c.visit_body(&case.body);
+                });
+            }
+        });
+    }
+
+    fn visit_loop(&mut self, body: &'a [Stmt], orelse: &'a [Stmt]) {
+        self.in_block(|c| {
+            c.loop_depth += 1;
+            c.visit_body(body);
+            c.loop_depth -= 1;
+            c.visit_body(orelse);
+        });
+    }
+
+    fn visit_assign(&mut self, stmt: &'a ast::StmtAssign) {
+        self.visit_expr(&stmt.value);
+        rules::names::lambda_assignment(&mut self.report, &stmt.targets, &stmt.value);
+        let unpacking = !matches!(*stmt.value, Expr::Tuple(_) | Expr::List(_));
+        for target in &stmt.targets {
+            self.visit_target(target, BindingKind::Assignment, unpacking);
+        }
+        if self.at_module_level() {
+            for target in &stmt.targets {
+                self.collect_exports(target, &stmt.value);
+            }
+        }
+    }
+
+    fn visit_ann_assign(&mut self, stmt: &'a ast::StmtAnnAssign) {
+        self.visit_annotation(&stmt.annotation);
+        let Some(value) = &stmt.value else {
+            self.visit_target(&stmt.target, BindingKind::Annotation, false);
+            return;
+        };
+        self.visit_expr(value);
+        rules::names::lambda_assignment(
+            &mut self.report,
+            std::slice::from_ref(&*stmt.target),
+            value,
+        );
+        self.visit_target(&stmt.target, BindingKind::Assignment, false);
+        if self.at_module_level() {
+            self.collect_exports(&stmt.target, value);
+        }
+    }
+
+    fn visit_aug_assign(&mut self, stmt: &'a ast::StmtAugAssign) {
+        self.visit_expr(&stmt.value);
+        // `x += 1` reads `x` first.
+        self.visit_expr_as_load(&stmt.target);
+        self.visit_target(&stmt.target, BindingKind::AugmentedAssignment, false);
+        if self.at_module_level() {
+            self.collect_exports(&stmt.target, &stmt.value);
+        }
+    }
+
+    fn visit_declaration(&mut self, names: &'a [ast::Identifier], global: bool) {
+        for name in names {
+            rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
+        }
+        if self.model.scope(self.scope).kind == ScopeKind::Module {
+            return;
+        }
+        for name in names {
+            if global {
+                self.model.scope_mut(self.scope).globals.push(name.as_str());
+            } else {
+                self.read_nonlocal(name.as_str());
+                self.model.scope_mut(self.scope).nonlocals.push(name.as_str());
+            }
+        }
+    }
+
+    fn at_module_level(&self) -> bool {
+        self.model.scope(self.scope).kind == ScopeKind::Module
+    }
+}
+
+impl<'a> Visitor<'a> for Checker<'a> {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        match stmt {
+            Stmt::FunctionDef(function) => self.visit_function_def(function),
+            Stmt::ClassDef(class) => self.visit_class_def(class),
+            Stmt::Return(ret) => {
+                if !self.enclosing_kind().is_function_like() {
+                    self.report.push(
+                        Code::F706,
+                        "`return` statement outside of a function/method",
+                        stmt.range(),
+                    );
+                }
+                if let Some(value) = &ret.value {
+                    self.visit_expr(value);
+                }
+            }
+            Stmt::Delete(delete) => {
+                for target in &delete.targets {
+                    self.visit_delete(target);
+                }
+            }
+            Stmt::TypeAlias(alias) => {
+                let outer = self.scope;
+                if let Some(type_params) = &alias.type_params {
+                    self.scope = self.model.push_scope(ScopeKind::TypeParams, Some(outer));
+                    self.bind_type_params(type_params);
+                }
+                let deferred = self.defer(&*alias.value);
+                self.annotations.push(deferred);
+                self.scope = outer;
+                self.visit_target(&alias.name, BindingKind::Assignment, false);
+            }
+            Stmt::Assign(assign) => self.visit_assign(assign),
+            Stmt::AugAssign(assign) => self.visit_aug_assign(assign),
+            Stmt::AnnAssign(assign) => self.visit_ann_assign(assign),
+            Stmt::For(stmt) => {
+                self.visit_expr(&stmt.iter);
+                self.visit_target(&stmt.target, BindingKind::LoopVariable, false);
+                self.visit_loop(&stmt.body, &stmt.orelse);
+            }
+            Stmt::While(stmt) => {
+                self.visit_expr(&stmt.test);
+                self.visit_loop(&stmt.body, &stmt.orelse);
+            }
+            Stmt::If(stmt) => self.visit_if(stmt),
+            Stmt::With(stmt) => {
+                for item in &stmt.items {
+                    self.visit_expr(&item.context_expr);
+                    if let Some(target) = &item.optional_vars {
+                        self.visit_target(target, BindingKind::WithTarget, false);
+                    }
+                }
+                self.in_block(|c| c.visit_body(&stmt.body));
+            }
+            Stmt::Match(stmt) => self.visit_match(stmt),
+            Stmt::Raise(raise) => {
+                if let Some(exc) = &raise.exc {
+                    self.visit_expr(exc);
+                }
+                if let Some(cause) = &raise.cause {
+                    self.visit_expr(cause);
+                }
+            }
+            Stmt::Try(stmt) => self.visit_try(stmt),
+            Stmt::Assert(assert) => {
+                rules::literals::assert_tuple(&mut self.report, &assert.test, stmt.range());
+                self.visit_expr(&assert.test);
+                if let Some(msg) = &assert.msg {
+                    self.visit_expr(msg);
+                }
+            }
+            Stmt::Import(import) => self.visit_import(import),
+            Stmt::ImportFrom(import) => self.visit_import_from(import),
+            Stmt::Global(global) => self.visit_declaration(&global.names, true),
+            Stmt::Nonlocal(nonlocal) => self.visit_declaration(&nonlocal.names, false),
+            Stmt::Expr(expr) => {
+                if self.at_module_level() {
+                    self.collect_export_call(&expr.value);
+                }
+                self.visit_expr(&expr.value);
+            }
+            Stmt::Break(_) => {
+                if self.loop_depth == 0 {
+                    self.report.push(Code::F701, "`break` outside loop", stmt.range());
+                }
+            }
+            Stmt::Continue(_) => {
+                if self.loop_depth == 0 {
+                    self.report.push(Code::F702, "`continue` not properly in loop", stmt.range());
+                }
+            }
+            Stmt::Pass(_) | Stmt::IpyEscapeCommand(_) => {}
+        }
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        self.visit_expression(expr);
+    }
+}
+
+fn is_overload(decorator: &Expr) -> bool {
+    match decorator {
+        Expr::Name(name) => name.id.as_str() == "overload",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "overload",
+        _ => false,
+    }
+}
+
+fn catches_name_error(handler: &ExceptHandler) -> bool {
+    let ExceptHandler::ExceptHandler(handler) = handler;
+    let is_name_error = |expr: &Expr| match expr {
+        Expr::Name(name) => name.id.as_str() == "NameError",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "NameError",
+        _ => false,
+    };
+    match handler.type_.as_deref() {
+        Some(Expr::Tuple(tuple)) => tuple.elts.iter().any(is_name_error),
+        Some(expr) => is_name_error(expr),
+        None => false,
+    }
+}

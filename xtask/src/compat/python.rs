@@ -1,0 +1,105 @@
+//! `cargo xtask compat python [DIR] [--check]`: against ruff, with the same
+//! codes and target version, on the files both lint (default: the standard
+//! library of the machine's `python3`, without `site-packages`). Targets:
+//! 99% precision and recall for F codes, 99.5% for E and W codes. A file
+//! with a syntax error is compared on E999 only (per file: ruff reports
+//! every error, lintgate the first), since neither runs its tree rules on it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+use super::Key;
+use crate::{corpus, process, tools};
+
+pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    let check = args.iter().any(|a| a == "--check");
+    let tools_dir = tools::install(root)?;
+    let ruff = tools_dir.join("venv/bin/ruff");
+    let lintgate = process::release_lintgate(root)?;
+    let dir = match args.iter().find(|a| !a.starts_with("--")) {
+        Some(dir) => std::fs::canonicalize(dir).with_context(|| format!("corpus {dir}"))?,
+        None => stdlib()?,
+    };
+    let codes = corpus::checker_codes(&lintgate, "python")?;
+    let ours_files: BTreeSet<String> =
+        corpus::files_of_kind(&lintgate, &dir, "python")?.into_iter().collect();
+    let (theirs, their_files) = run_ruff(&ruff, &dir, &codes)?;
+    let ours = super::run_lintgate(&lintgate, &dir, &codes)?;
+    let both: BTreeSet<&String> = ours_files.intersection(&their_files).collect();
+    if both.is_empty() {
+        bail!("no Python files under {}", dir.display());
+    }
+    let broken: BTreeSet<String> =
+        ours.iter().chain(&theirs).filter(|k| k.2 == "E999").map(|k| k.0.clone()).collect();
+    let keep = |keys: Vec<Key>| -> BTreeSet<Key> {
+        keys.into_iter()
+            .filter(|k| both.contains(&k.0))
+            .map(|k| if k.2 == "E999" { (k.0, 0, k.2) } else { k })
+            .filter(|k| k.2 == "E999" || !broken.contains(&k.0))
+            .collect()
+    };
+    let (ours, theirs) = (keep(ours), keep(theirs));
+    let header = format!(
+        "Corpus: {} ({} Python files both lint; {} with syntax errors compared on E999 only)\n\n",
+        dir.display(),
+        both.len(),
+        broken.len()
+    );
+    let result = super::compare(&dir, "ruff", &codes, &ours, &theirs, |code| {
+        if code.starts_with('F') { (0.99, 0.99) } else { (0.995, 0.995) }
+    });
+    super::finish(root, "python", &header, result, check)
+}
+
+/// The standard library of the machine's `python3`.
+fn stdlib() -> Result<PathBuf> {
+    let output = Command::new("python3")
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .output()
+        .context("python3")?;
+    Ok(PathBuf::from(String::from_utf8(output.stdout)?.trim()))
+}
+
+/// ruff's findings (syntax errors as E999) and the files it linted.
+fn run_ruff(ruff: &Path, dir: &Path, codes: &[String]) -> Result<(Vec<Key>, BTreeSet<String>)> {
+    // ruff has no E999 any more: it always reports syntax errors.
+    let select: Vec<&str> = codes.iter().map(String::as_str).filter(|c| *c != "E999").collect();
+    let common = ["--no-cache", "--isolated", "--target-version", "py39"];
+    let files = Command::new(ruff)
+        .arg("check")
+        .args(common)
+        .arg("--show-files")
+        .arg(".")
+        .current_dir(dir)
+        .output()?;
+    let their_files = String::from_utf8(files.stdout)?
+        .lines()
+        .map(|line| corpus::relative_to_dir(dir, line))
+        .collect();
+    let output = Command::new(ruff)
+        .arg("check")
+        .args(common)
+        .args(["--output-format", "json", "--select", &select.join(",")])
+        .arg(".")
+        .current_dir(dir)
+        .output()?;
+    let findings: Value = serde_json::from_slice(&output.stdout)
+        .with_context(|| format!("ruff output: {}", String::from_utf8_lossy(&output.stderr)))?;
+    let keys = findings
+        .as_array()
+        .context("ruff JSON")?
+        .iter()
+        .map(|f| {
+            let file = f["filename"].as_str().unwrap_or_default();
+            let file =
+                Path::new(file).strip_prefix(dir).map_or(file.into(), |p| p.display().to_string());
+            let code = f["code"].as_str().unwrap_or("E999").to_string();
+            (file, f["location"]["row"].as_u64().unwrap_or(0), code)
+        })
+        .collect();
+    Ok((keys, their_files))
+}
