@@ -93,12 +93,22 @@ fn run_ruff(ruff: &Path, dir: &Path, codes: &[String]) -> Result<(Vec<Key>, BTre
         .as_array()
         .context("ruff JSON")?
         .iter()
-        .map(|f| {
+        .filter_map(|f| {
             let file = f["filename"].as_str().unwrap_or_default();
             let file =
                 Path::new(file).strip_prefix(dir).map_or(file.into(), |p| p.display().to_string());
-            let code = f["code"].as_str().unwrap_or("E999").to_string();
-            (file, f["location"]["row"].as_u64().unwrap_or(0), code)
+            let code = match f["code"].as_str() {
+                // "Cannot use `match` on Python 3.9": a version check that
+                // lintgate leaves to the interpreter.
+                Some("invalid-syntax") | None
+                    if f["message"].as_str().is_some_and(|m| m.starts_with("Cannot use")) =>
+                {
+                    return None;
+                }
+                Some("invalid-syntax") | None => "E999".to_string(),
+                Some(code) => code.to_string(),
+            };
+            Some((file, f["location"]["row"].as_u64().unwrap_or(0), code))
         })
         .collect();
     Ok((keys, their_files))

@@ -4,7 +4,9 @@ use crate::codes::{Code, Report};
 use crate::syntax::ast::{self, CmpOp, Expr, UnaryOp};
 use crate::syntax::{Ranged, TextRange};
 
-pub fn check(report: &mut Report, compare: &ast::ExprCompare) {
+/// `is_builtin(name)`: the name is read from builtins here (not shadowed).
+pub fn check(report: &mut Report, compare: &ast::ExprCompare, is_builtin: impl Fn(&str) -> bool) {
+    let is_type = |expr: &Expr| is_type(expr, &is_builtin);
     let mut left = &*compare.left;
     for (op, right) in compare.ops.iter().zip(&compare.comparators) {
         match op {
@@ -81,46 +83,49 @@ pub fn negated(report: &mut Report, unary: &ast::ExprUnaryOp) {
 
 /// `type(x)` or a builtin class (`int`, `ValueError`): comparing types
 /// with `==` ignores subclasses.
-fn is_type(expr: &Expr) -> bool {
+fn is_type(expr: &Expr, is_builtin: impl Fn(&str) -> bool) -> bool {
     match expr {
-        Expr::Call(call) => matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "type"),
-        Expr::Name(name) => is_builtin_class(name.id.as_str()),
+        Expr::Call(call) => {
+            matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "type" && is_builtin("type"))
+        }
+        Expr::Name(name) => is_builtin_class(name.id.as_str()) && is_builtin(name.id.as_str()),
         _ => false,
     }
 }
 
 fn is_builtin_class(name: &str) -> bool {
-    matches!(
-        name,
-        "bool"
-            | "bytearray"
-            | "bytes"
-            | "classmethod"
-            | "complex"
-            | "dict"
-            | "enumerate"
-            | "filter"
-            | "float"
-            | "frozenset"
-            | "int"
-            | "list"
-            | "map"
-            | "memoryview"
-            | "object"
-            | "property"
-            | "range"
-            | "reversed"
-            | "set"
-            | "slice"
-            | "staticmethod"
-            | "str"
-            | "super"
-            | "tuple"
-            | "type"
-            | "zip"
-    ) || name.ends_with("Error")
-        || name.ends_with("Exception")
-        || name.ends_with("Warning")
+    let exception = name.bytes().next().is_some_and(|b| b.is_ascii_uppercase())
+        && !matches!(name, "True" | "False" | "None" | "Ellipsis" | "NotImplemented");
+    exception
+        || matches!(
+            name,
+            "bool"
+                | "bytearray"
+                | "bytes"
+                | "classmethod"
+                | "complex"
+                | "dict"
+                | "enumerate"
+                | "filter"
+                | "float"
+                | "frozenset"
+                | "int"
+                | "list"
+                | "map"
+                | "memoryview"
+                | "object"
+                | "property"
+                | "range"
+                | "reversed"
+                | "set"
+                | "slice"
+                | "staticmethod"
+                | "str"
+                | "super"
+                | "tuple"
+                | "type"
+                | "zip"
+        )
 }
 
 /// numpy's `x.dtype == float` is how dtypes are compared.

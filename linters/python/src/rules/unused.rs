@@ -11,7 +11,8 @@ use crate::syntax::to_range;
 pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) {
     for id in model.scope_ids() {
         let scope = model.scope(id);
-        if report.enabled(Code::F401) {
+        // Imports in a class body are class attributes (`self.Percolator`).
+        if report.enabled(Code::F401) && scope.kind != ScopeKind::Class {
             unused_imports(model, scope, report);
         }
         if report.enabled(Code::F811) {
@@ -24,7 +25,11 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
     if report.enabled(Code::F823) {
         for read in &model.outer_reads {
             let name = &text[to_range(read.range)];
-            let Some(&binding) = model.scope(read.scope).bindings.get(name) else { continue };
+            let scope = model.scope(read.scope);
+            if scope.nonlocals.contains(&name) {
+                continue;
+            }
+            let Some(&binding) = scope.bindings.get(name) else { continue };
             if is_local_value(model.binding(binding)) {
                 report.push(
                     Code::F823,
@@ -47,9 +52,9 @@ fn unused_imports(model: &Model, scope: &Scope, report: &mut Report) {
 }
 
 fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut Report) {
-    for &(shadowed, by) in &scope.shadowed {
-        let (old, new) = (model.binding(shadowed), model.binding(by));
-        let redefinable = |b: &Binding| {
+    for shadowing in &scope.shadowed {
+        let (old, new) = (model.binding(shadowing.earlier), model.binding(shadowing.by));
+        let definition = |b: &Binding| {
             matches!(
                 b.kind,
                 BindingKind::Import
@@ -58,11 +63,24 @@ fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut R
                     | BindingKind::ClassDef
             )
         };
+        let rebinds = !matches!(
+            new.kind,
+            BindingKind::Annotation
+                | BindingKind::Deletion
+                | BindingKind::ConditionalDeletion(_)
+                | BindingKind::UnboundException(_)
+                | BindingKind::FutureImport
+                | BindingKind::SubmoduleImport
+        );
+        let same_kind_of_value = !definition(old) && !definition(new);
         if old.used
-            || !redefinable(old)
-            || !redefinable(new)
+            || !rebinds
+            || same_kind_of_value
+            || !is_value(old)
             || old.overload
-            || model.different_arms(old.branch, new.branch)
+            || (shadowing.from_enclosing && !old.kind.is_import())
+            || old.branch != new.branch
+            || (is_dummy(new.name) && !old.kind.is_import())
         {
             continue;
         }
@@ -80,7 +98,10 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
         let binding = model.binding(id);
         let assigned = matches!(
             binding.kind,
-            BindingKind::Assignment | BindingKind::NamedExpr | BindingKind::WithTarget
+            BindingKind::Assignment
+                | BindingKind::NamedExpr
+                | BindingKind::WithTarget
+                | BindingKind::MatchCapture
         );
         if assigned
             && !binding.used
@@ -97,6 +118,19 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
             );
         }
     }
+}
+
+/// A binding that holds a value (F811 compares these).
+fn is_value(binding: &Binding) -> bool {
+    !matches!(
+        binding.kind,
+        BindingKind::Annotation
+            | BindingKind::Deletion
+            | BindingKind::ConditionalDeletion(_)
+            | BindingKind::UnboundException(_)
+            | BindingKind::FutureImport
+            | BindingKind::SubmoduleImport
+    )
 }
 
 /// A binding that makes the name local to the function (not `x: int` alone).

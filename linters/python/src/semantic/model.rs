@@ -10,8 +10,8 @@ pub struct ScopeId(u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct BindingId(u32);
 
-/// A path of (fork, arm) choices from the module's top: two bindings made
-/// in different arms of one `if`/`try`/`match` never both happen.
+/// The arm of an `if`/`try`/`match` a binding is made in. pyflakes calls a
+/// binding a redefinition only when both are made in the same arm.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BranchId(u32);
 
@@ -89,8 +89,8 @@ pub struct Scope<'a> {
     pub kind: ScopeKind,
     pub parent: Option<ScopeId>,
     pub bindings: FxHashMap<&'a str, BindingId>,
-    /// (earlier binding, the binding that replaced it), in order.
-    pub shadowed: Vec<(BindingId, BindingId)>,
+    /// Bindings that replaced or hid an earlier binding of the same name.
+    pub shadowed: Vec<Shadowing>,
     pub star_import: bool,
     pub uses_locals: bool,
     /// Names a `global` statement declares here.
@@ -99,10 +99,13 @@ pub struct Scope<'a> {
     pub nonlocals: Vec<&'a str>,
 }
 
-struct Branch {
-    parent: Option<BranchId>,
-    fork: u32,
-    arm: u32,
+#[derive(Clone, Copy, Debug)]
+pub struct Shadowing {
+    pub earlier: BindingId,
+    pub by: BindingId,
+    /// The earlier binding is in an enclosing scope (a function's
+    /// `import os` hides the module's).
+    pub from_enclosing: bool,
 }
 
 /// A read from a function scope that found the name in an outer scope
@@ -117,7 +120,7 @@ pub struct OuterRead {
 pub struct Model<'a> {
     pub scopes: Vec<Scope<'a>>,
     pub bindings: Vec<Binding<'a>>,
-    branches: Vec<Branch>,
+    branches: u32,
     pub outer_reads: Vec<OuterRead>,
 }
 
@@ -162,42 +165,58 @@ impl<'a> Model<'a> {
         std::iter::successors(Some(id), |id| self.scope(*id).parent).map(|id| (id, self.scope(id)))
     }
 
+    /// The binding a read of `name` in `scope` finds, without marking it used.
+    pub fn lookup(&self, scope: ScopeId, name: &str) -> Option<BindingId> {
+        let mut first = true;
+        for (_, s) in self.ancestors(scope) {
+            if first || s.kind != ScopeKind::Class {
+                if let Some(&id) = s.bindings.get(name) {
+                    return Some(id);
+                }
+            }
+            first = false;
+        }
+        None
+    }
+
     /// Adds a binding and makes it the name's current one in `scope`.
     pub fn bind(&mut self, binding: Binding<'a>) -> BindingId {
         let id = BindingId(self.bindings.len() as u32);
         let (scope, name) = (binding.scope, binding.name);
         self.bindings.push(binding);
-        let scope = self.scope_mut(scope);
-        if let Some(previous) = scope.bindings.insert(name, id) {
-            scope.shadowed.push((previous, id));
+        let scope_id = scope;
+        let previous = self.scope_mut(scope_id).bindings.insert(name, id);
+        // A rebinding counts the reads of the binding it replaces, as
+        // pyflakes does: `x = 0` then `x = x + 1` in a loop uses both.
+        if let Some(previous) = previous {
+            let inherited = match self.binding(previous).kind {
+                BindingKind::Deletion
+                | BindingKind::ConditionalDeletion(_)
+                | BindingKind::UnboundException(_) => false,
+                _ => self.binding(previous).used,
+            };
+            self.bindings[id.0 as usize].used |= inherited;
+        }
+        let shadowing = match previous {
+            Some(earlier) => Some(Shadowing { earlier, by: id, from_enclosing: false }),
+            None if self.scope(scope_id).kind.is_function_like() => self
+                .ancestors(scope_id)
+                .skip(1)
+                .filter(|(_, s)| s.kind.is_function_like() || s.kind == ScopeKind::Module)
+                .find_map(|(_, s)| s.bindings.get(name).copied())
+                .map(|earlier| Shadowing { earlier, by: id, from_enclosing: true }),
+            None => None,
+        };
+        if let Some(shadowing) = shadowing {
+            self.scope_mut(scope_id).shadowed.push(shadowing);
         }
         id
     }
 
-    pub fn enter_arm(&mut self, parent: Option<BranchId>, fork: u32, arm: u32) -> BranchId {
-        let id = BranchId(self.branches.len() as u32);
-        self.branches.push(Branch { parent, fork, arm });
-        id
-    }
-
-    /// Whether two branches lie in different arms of one fork.
-    pub fn different_arms(&self, a: Option<BranchId>, b: Option<BranchId>) -> bool {
-        let mut arms: Vec<(u32, u32)> = Vec::new();
-        let mut cursor = a;
-        while let Some(id) = cursor {
-            let branch = &self.branches[id.0 as usize];
-            arms.push((branch.fork, branch.arm));
-            cursor = branch.parent;
-        }
-        let mut cursor = b;
-        while let Some(id) = cursor {
-            let branch = &self.branches[id.0 as usize];
-            if arms.iter().any(|&(fork, arm)| fork == branch.fork && arm != branch.arm) {
-                return true;
-            }
-            cursor = branch.parent;
-        }
-        false
+    /// A new arm of an `if`, `try` or `match`.
+    pub fn new_branch(&mut self) -> BranchId {
+        self.branches += 1;
+        BranchId(self.branches)
     }
 }
 

@@ -3,6 +3,7 @@
 use super::{Body, Checker};
 use crate::codes::Code;
 use crate::rules;
+use crate::semantic::builtins;
 use crate::semantic::model::{BindingKind, ScopeKind};
 use crate::syntax::ast::{self, Expr, ExprContext};
 use crate::syntax::{Ranged, Visitor, visitor};
@@ -56,7 +57,10 @@ impl<'a> Checker<'a> {
                 visitor::walk_expr(self, expr);
             }
             Expr::Compare(compare) => {
-                rules::comparisons::check(&mut self.report, compare);
+                let (model, scope, minor) = (&self.model, self.scope, self.info.minor);
+                rules::comparisons::check(&mut self.report, compare, |name| {
+                    model.lookup(scope, name).is_none() && builtins::is_builtin(name, minor)
+                });
                 visitor::walk_expr(self, expr);
             }
             Expr::UnaryOp(unary) => {

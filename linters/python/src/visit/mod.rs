@@ -43,7 +43,6 @@ pub struct Checker<'a> {
     pub report: Report,
     scope: ScopeId,
     branch: Option<BranchId>,
-    next_fork: u32,
     /// Loops around the current statement, within its function or class body.
     loop_depth: u32,
     /// Compound statements around the current one, within its scope.
@@ -75,7 +74,6 @@ impl<'a> Checker<'a> {
             report,
             scope,
             branch: None,
-            next_fork: 0,
             loop_depth: 0,
             block_depth: 0,
             name_error_guard: 0,
@@ -179,15 +177,15 @@ impl<'a> Checker<'a> {
         crate::syntax::Visitor::visit_expr(&mut resolver, parsed.syntax().body.as_ref());
     }
 
-    fn fork(&mut self) -> u32 {
-        self.next_fork += 1;
-        self.next_fork
+    /// Runs `visit` in a new arm of a branching statement; returns the arm.
+    fn in_arm(&mut self, visit: impl FnOnce(&mut Self)) -> BranchId {
+        let branch = self.model.new_branch();
+        self.in_branch(branch, visit);
+        branch
     }
 
-    /// Runs `visit` inside arm `arm` of fork `fork`.
-    fn in_arm(&mut self, fork: u32, arm: u32, visit: impl FnOnce(&mut Self)) {
-        let outer = self.branch;
-        self.branch = Some(self.model.enter_arm(outer, fork, arm));
+    fn in_branch(&mut self, branch: BranchId, visit: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.branch, Some(branch));
         visit(self);
         self.branch = outer;
     }

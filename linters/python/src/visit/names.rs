@@ -10,8 +10,29 @@ use crate::syntax::{Ranged, TextRange, Visitor, visitor};
 
 impl<'a> Checker<'a> {
     /// Binds `name` in the current scope.
+    /// Binds `name` in the current scope, or in the module's when a
+    /// `global` statement says so.
     pub(super) fn bind(&mut self, name: &'a str, range: TextRange, kind: BindingKind) -> BindingId {
-        self.bind_in(self.scope, name, range, kind, false)
+        self.bind_declared(self.scope, name, range, kind)
+    }
+
+    fn bind_declared(
+        &mut self,
+        scope: ScopeId,
+        name: &'a str,
+        range: TextRange,
+        kind: BindingKind,
+    ) -> BindingId {
+        let declared = self.model.scope(scope);
+        if declared.globals.contains(&name) {
+            let id = self.bind_in(ScopeId::MODULE, name, range, kind, true);
+            // The function rebinds a module name: no redefinition in the
+            // module's own flow.
+            self.model.scope_mut(ScopeId::MODULE).shadowed.retain(|s| s.by != id);
+            return id;
+        }
+        let used = declared.nonlocals.contains(&name);
+        self.bind_in(scope, name, range, kind, used)
     }
 
     fn bind_in(
@@ -36,6 +57,11 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// A module name that a function's `global` statement declares.
+    pub(super) fn bind_global(&mut self, name: &'a str, range: TextRange) {
+        self.bind_in(ScopeId::MODULE, name, range, BindingKind::Assignment, true);
+    }
+
     /// An assignment-like binding: honours `global`/`nonlocal`, and a walrus
     /// in a comprehension binds in the enclosing scope.
     pub(super) fn store(
@@ -53,12 +79,7 @@ impl<'a> Checker<'a> {
                 .map_or(scope, |(id, _)| id);
         }
         rules::names::ambiguous_name(&mut self.report, name, range);
-        let declared = self.model.scope(scope);
-        if declared.globals.contains(&name) {
-            return self.bind_in(ScopeId::MODULE, name, range, kind, true);
-        }
-        let used = declared.nonlocals.contains(&name);
-        self.bind_in(scope, name, range, kind, used)
+        self.bind_declared(scope, name, range, kind)
     }
 
     /// Binds every name an assignment target names.
@@ -281,11 +302,11 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn visit_pattern(&mut self, pattern: &'a Pattern) {
+    pub(super) fn visit_match_pattern(&mut self, pattern: &'a Pattern) {
         match pattern {
             Pattern::MatchAs(ast::PatternMatchAs { pattern, name, .. }) => {
                 if let Some(pattern) = pattern {
-                    self.visit_pattern(pattern);
+                    self.visit_match_pattern(pattern);
                 }
                 if let Some(name) = name {
                     self.store(name.as_str(), name.range, BindingKind::MatchCapture);
@@ -299,7 +320,7 @@ impl<'a> Checker<'a> {
                     self.visit_expr(key);
                 }
                 for pattern in &mapping.patterns {
-                    self.visit_pattern(pattern);
+                    self.visit_match_pattern(pattern);
                 }
                 if let Some(rest) = &mapping.rest {
                     self.store(rest.as_str(), rest.range, BindingKind::MatchCapture);

@@ -3,7 +3,7 @@
 use super::{Body, Checker};
 use crate::codes::Code;
 use crate::rules;
-use crate::semantic::model::{BindingKind, ScopeKind};
+use crate::semantic::model::{BindingKind, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, ExceptHandler, Expr, Stmt};
 use crate::syntax::{Ranged, Visitor};
 
@@ -59,6 +59,7 @@ impl<'a> Checker<'a> {
         }
         let deferred = self.defer(Body::Function(function));
         self.bodies.push(deferred);
+        self.declare_globals(&function.body);
         self.scope = outer;
         let overload = function.decorator_list.iter().any(|d| is_overload(&d.expression));
         let id = self.bind(function.name.as_str(), function.name.range, BindingKind::FunctionDef);
@@ -89,15 +90,14 @@ impl<'a> Checker<'a> {
     fn visit_if(&mut self, stmt: &'a ast::StmtIf) {
         rules::literals::if_tuple(&mut self.report, &stmt.test);
         self.visit_expr(&stmt.test);
-        let fork = self.fork();
         self.in_block(|c| {
-            c.in_arm(fork, 0, |c| c.visit_body(&stmt.body));
-            for (arm, clause) in stmt.elif_else_clauses.iter().enumerate() {
+            c.in_arm(|c| c.visit_body(&stmt.body));
+            for clause in &stmt.elif_else_clauses {
                 if let Some(test) = &clause.test {
                     rules::literals::if_tuple(&mut c.report, test);
                     c.visit_expr(test);
                 }
-                c.in_arm(fork, arm as u32 + 1, |c| c.visit_body(&clause.body));
+                c.in_arm(|c| c.visit_body(&clause.body));
             }
         });
     }
@@ -105,17 +105,17 @@ impl<'a> Checker<'a> {
     fn visit_try(&mut self, stmt: &'a ast::StmtTry) {
         rules::exceptions::check_handlers(&mut self.report, &stmt.handlers);
         let guards = stmt.handlers.iter().any(catches_name_error);
-        let fork = self.fork();
         self.in_block(|c| {
-            c.in_arm(fork, 0, |c| {
+            let body = c.in_arm(|c| {
                 c.name_error_guard += u32::from(guards);
                 c.visit_body(&stmt.body);
                 c.name_error_guard -= u32::from(guards);
-                c.visit_body(&stmt.orelse);
             });
-            for (arm, handler) in stmt.handlers.iter().enumerate() {
-                c.in_arm(fork, arm as u32 + 1, |c| c.visit_handler(handler));
+            for handler in &stmt.handlers {
+                c.in_arm(|c| c.visit_handler(handler));
             }
+            // `else` runs after the body, in its arm.
+            c.in_branch(body, |c| c.visit_body(&stmt.orelse));
             c.visit_body(&stmt.finalbody);
         });
     }
@@ -145,10 +145,9 @@ impl<'a> Checker<'a> {
 
     fn visit_match(&mut self, stmt: &'a ast::StmtMatch) {
         self.visit_expr(&stmt.subject);
-        let fork = self.fork();
         self.in_block(|c| {
-            for (arm, case) in stmt.cases.iter().enumerate() {
-                c.in_arm(fork, arm as u32, |c| {
+            for case in &stmt.cases {
+                c.in_arm(|c| {
                     c.visit_pattern(&case.pattern);
                     if let Some(guard) = &case.guard {
                         c.visit_expr(guard);
@@ -171,8 +170,10 @@ impl<'a> Checker<'a> {
     fn visit_assign(&mut self, stmt: &'a ast::StmtAssign) {
         self.visit_expr(&stmt.value);
         rules::names::lambda_assignment(&mut self.report, &stmt.targets, &stmt.value);
-        let unpacking = !matches!(*stmt.value, Expr::Tuple(_) | Expr::List(_));
+        // `a, b = f()` unpacks; `a, b = 1, 2` assigns each name its own value.
+        let value_is_sequence = matches!(*stmt.value, Expr::Tuple(_) | Expr::List(_));
         for target in &stmt.targets {
+            let unpacking = matches!(target, Expr::Tuple(_) | Expr::List(_)) && !value_is_sequence;
             self.visit_target(target, BindingKind::Assignment, unpacking);
         }
         if self.at_module_level() {
@@ -223,6 +224,49 @@ impl<'a> Checker<'a> {
             } else {
                 self.read_nonlocal(name.as_str());
                 self.model.scope_mut(self.scope).nonlocals.push(name.as_str());
+            }
+        }
+    }
+
+    /// A function's `global x` makes `x` a module name as soon as the
+    /// function is defined (its body may run before module code reads `x`).
+    fn declare_globals(&mut self, body: &'a [Stmt]) {
+        for stmt in body {
+            match stmt {
+                Stmt::Global(global) => {
+                    for name in &global.names {
+                        let module = self.model.scope(ScopeId::MODULE);
+                        if !module.bindings.contains_key(name.as_str()) {
+                            self.bind_global(name.as_str(), name.range);
+                        }
+                    }
+                }
+                Stmt::If(stmt) => {
+                    self.declare_globals(&stmt.body);
+                    for clause in &stmt.elif_else_clauses {
+                        self.declare_globals(&clause.body);
+                    }
+                }
+                Stmt::For(ast::StmtFor { body, orelse, .. })
+                | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
+                    self.declare_globals(body);
+                    self.declare_globals(orelse);
+                }
+                Stmt::With(stmt) => self.declare_globals(&stmt.body),
+                Stmt::Try(stmt) => {
+                    self.declare_globals(&stmt.body);
+                    for ExceptHandler::ExceptHandler(handler) in &stmt.handlers {
+                        self.declare_globals(&handler.body);
+                    }
+                    self.declare_globals(&stmt.orelse);
+                    self.declare_globals(&stmt.finalbody);
+                }
+                Stmt::Match(stmt) => {
+                    for case in &stmt.cases {
+                        self.declare_globals(&case.body);
+                    }
+                }
+                _ => {}
             }
         }
     }
@@ -285,7 +329,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
                         self.visit_target(target, BindingKind::WithTarget, false);
                     }
                 }
-                self.in_block(|c| c.visit_body(&stmt.body));
+                self.in_block(|c| {
+                    c.in_arm(|c| c.visit_body(&stmt.body));
+                });
             }
             Stmt::Match(stmt) => self.visit_match(stmt),
             Stmt::Raise(raise) => {
@@ -330,6 +376,10 @@ impl<'a> Visitor<'a> for Checker<'a> {
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         self.visit_expression(expr);
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+        self.visit_match_pattern(pattern);
     }
 }
 
