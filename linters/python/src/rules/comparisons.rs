@@ -147,7 +147,10 @@ fn is_constant_non_singleton(expr: &Expr) -> bool {
         Expr::StringLiteral(_)
         | Expr::BytesLiteral(_)
         | Expr::NumberLiteral(_)
-        | Expr::FString(_) => true,
+        | Expr::FString(_)
+        | Expr::List(_)
+        | Expr::Dict(_)
+        | Expr::Set(_) => true,
         Expr::Tuple(tuple) => tuple.elts.iter().all(is_constant),
         _ => false,
     }

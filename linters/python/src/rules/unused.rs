@@ -54,29 +54,8 @@ fn unused_imports(model: &Model, scope: &Scope, report: &mut Report) {
 fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut Report) {
     for shadowing in &scope.shadowed {
         let (old, new) = (model.binding(shadowing.earlier), model.binding(shadowing.by));
-        let definition = |b: &Binding| {
-            matches!(
-                b.kind,
-                BindingKind::Import
-                    | BindingKind::FromImport
-                    | BindingKind::FunctionDef
-                    | BindingKind::ClassDef
-            )
-        };
-        let rebinds = !matches!(
-            new.kind,
-            BindingKind::Annotation
-                | BindingKind::Deletion
-                | BindingKind::ConditionalDeletion(_)
-                | BindingKind::UnboundException(_)
-                | BindingKind::FutureImport
-                | BindingKind::SubmoduleImport
-        );
-        let same_kind_of_value = !definition(old) && !definition(new);
         if old.used
-            || !rebinds
-            || same_kind_of_value
-            || !is_value(old)
+            || !redefines(old, new)
             || old.overload
             || (shadowing.from_enclosing && !old.kind.is_import())
             || old.branch != new.branch
@@ -120,17 +99,25 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
     }
 }
 
-/// A binding that holds a value (F811 compares these).
-fn is_value(binding: &Binding) -> bool {
-    !matches!(
-        binding.kind,
-        BindingKind::Annotation
-            | BindingKind::Deletion
-            | BindingKind::ConditionalDeletion(_)
-            | BindingKind::UnboundException(_)
-            | BindingKind::FutureImport
-            | BindingKind::SubmoduleImport
-    )
+/// Whether `new` replaces `old` in the sense of F811: a definition or
+/// import is replaced, or an assignment is replaced by a definition, an
+/// import or a `with` target (reassigning a variable is ordinary).
+fn redefines(old: &Binding, new: &Binding) -> bool {
+    use BindingKind::*;
+    let replaceable =
+        matches!(old.kind, Import | FromImport | FunctionDef | ClassDef | Assignment | NamedExpr);
+    let replacing = !matches!(
+        new.kind,
+        Annotation
+            | Deletion
+            | ConditionalDeletion(_)
+            | UnboundException(_)
+            | FutureImport
+            | SubmoduleImport
+    );
+    let reassignment = matches!(old.kind, Assignment | NamedExpr)
+        && matches!(new.kind, Assignment | NamedExpr | AugmentedAssignment | LoopVariable);
+    replaceable && replacing && !reassignment
 }
 
 /// A binding that makes the name local to the function (not `x: int` alone).

@@ -75,11 +75,39 @@ impl<'a> Checker<'a> {
                 rules::literals::repeated_keys(&mut self.report, dict, self.text);
                 visitor::walk_expr(self, expr);
             }
+            Expr::Call(call) if self.in_annotation => {
+                // `ForwardRef("x")` in a type: its arguments are values.
+                self.visit_expr(&call.func);
+                self.in_annotation = false;
+                visitor::walk_arguments(self, &call.arguments);
+                self.in_annotation = true;
+            }
             Expr::Call(call) => {
                 if matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "locals") {
                     self.model.scope_mut(self.scope).uses_locals = true;
                 }
-                visitor::walk_expr(self, expr);
+                if self.typing_member(&call.func) == Some("cast")
+                    && let [type_, rest @ ..] = &call.arguments.args[..]
+                {
+                    // `cast("Foo", x)`: the first argument is a type.
+                    self.visit_expr(&call.func);
+                    self.visit_annotation_now(type_);
+                    for arg in rest {
+                        self.visit_expr(arg);
+                    }
+                    for keyword in &call.arguments.keywords {
+                        self.visit_expr(&keyword.value);
+                    }
+                } else {
+                    visitor::walk_expr(self, expr);
+                }
+            }
+            Expr::Subscript(subscript)
+                if !self.in_annotation
+                    && self.typing_member(&subscript.value).is_some_and(|m| m != "Literal") =>
+            {
+                // `Union[X, "Y"]` outside an annotation is still a type.
+                self.visit_annotation_now(expr);
             }
             Expr::StringLiteral(string) if self.in_annotation => {
                 let deferred = self.defer(string);
@@ -129,6 +157,32 @@ impl<'a> Checker<'a> {
             self.visit_expr(element);
         }
         self.scope = outer;
+    }
+
+    /// `X` when `expr` is `typing.X`, or a name imported from `typing` (or
+    /// `typing_extensions`).
+    fn typing_member(&self, expr: &'a Expr) -> Option<&'a str> {
+        match expr {
+            Expr::Attribute(attribute) => match &*attribute.value {
+                Expr::Name(module)
+                    if matches!(module.id.as_str(), "typing" | "typing_extensions") =>
+                {
+                    Some(attribute.attr.as_str())
+                }
+                _ => None,
+            },
+            Expr::Name(name) => {
+                let binding = self.model.binding(self.model.lookup(self.scope, name.id.as_str())?);
+                let qualified = binding.qualified.as_deref()?;
+                let member = qualified
+                    .strip_prefix("typing.")
+                    .or_else(|| qualified.strip_prefix("typing_extensions."))?;
+                (binding.kind == BindingKind::FromImport)
+                    .then_some(name.id.as_str())
+                    .filter(|_| !member.is_empty())
+            }
+            _ => None,
+        }
     }
 
     fn in_function_body(&self) -> bool {

@@ -45,8 +45,9 @@ pub struct Checker<'a> {
     branch: Option<BranchId>,
     /// Loops around the current statement, within its function or class body.
     loop_depth: u32,
-    /// Compound statements around the current one, within its scope.
-    block_depth: u32,
+    /// `if`/`while`/`match`/`try` statements around the current one, within
+    /// its scope: a `del` there may not happen.
+    conditional_depth: u32,
     /// Inside the body of a `try` whose handlers catch `NameError`.
     name_error_guard: u32,
     /// Visiting a type annotation: strings in it are forward references.
@@ -75,7 +76,7 @@ impl<'a> Checker<'a> {
             scope,
             branch: None,
             loop_depth: 0,
-            block_depth: 0,
+            conditional_depth: 0,
             name_error_guard: 0,
             in_annotation: false,
             lazy_annotations: info.is_stub,
@@ -129,7 +130,7 @@ impl<'a> Checker<'a> {
         self.scope = scope;
         self.branch = branch;
         self.loop_depth = 0;
-        self.block_depth = 0;
+        self.conditional_depth = 0;
         self.name_error_guard = 0;
         self.in_annotation = false;
     }
@@ -139,13 +140,13 @@ impl<'a> Checker<'a> {
         match deferred.item {
             Body::Function(function) => {
                 self.scope = self.model.push_scope(ScopeKind::Function, Some(deferred.scope));
-                self.bind_parameters(&function.parameters, true);
+                self.bind_parameters(&function.parameters);
                 self.visit_body(&function.body);
             }
             Body::Lambda(lambda) => {
                 self.scope = self.model.push_scope(ScopeKind::Lambda, Some(deferred.scope));
                 if let Some(parameters) = &lambda.parameters {
-                    self.bind_parameters(parameters, false);
+                    self.bind_parameters(parameters);
                 }
                 self.visit_expr(&lambda.body);
             }
@@ -190,10 +191,10 @@ impl<'a> Checker<'a> {
         self.branch = outer;
     }
 
-    fn in_block(&mut self, visit: impl FnOnce(&mut Self)) {
-        self.block_depth += 1;
+    fn conditionally(&mut self, visit: impl FnOnce(&mut Self)) {
+        self.conditional_depth += 1;
         visit(self);
-        self.block_depth -= 1;
+        self.conditional_depth -= 1;
     }
 
     /// The nearest scope that is not a comprehension or type-parameter scope.

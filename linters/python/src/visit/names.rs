@@ -59,7 +59,7 @@ impl<'a> Checker<'a> {
 
     /// A module name that a function's `global` statement declares.
     pub(super) fn bind_global(&mut self, name: &'a str, range: TextRange) {
-        self.bind_in(ScopeId::MODULE, name, range, BindingKind::Assignment, true);
+        self.bind_in(ScopeId::MODULE, name, range, BindingKind::Assignment, false);
     }
 
     /// An assignment-like binding: honours `global`/`nonlocal`, and a walrus
@@ -78,7 +78,9 @@ impl<'a> Checker<'a> {
                 .find(|(_, s)| s.kind != ScopeKind::Comprehension)
                 .map_or(scope, |(id, _)| id);
         }
-        rules::names::ambiguous_name(&mut self.report, name, range);
+        if kind != BindingKind::MatchCapture {
+            rules::names::ambiguous_name(&mut self.report, name, range);
+        }
         self.bind_declared(scope, name, range, kind)
     }
 
@@ -129,7 +131,7 @@ impl<'a> Checker<'a> {
             return;
         };
         self.model.binding_mut(existing).used = true;
-        let kind = if self.block_depth > 0 {
+        let kind = if self.conditional_depth > 0 {
             BindingKind::ConditionalDeletion(Some(existing))
         } else {
             BindingKind::Deletion
@@ -155,6 +157,11 @@ impl<'a> Checker<'a> {
             let skip = !first && scope.kind == ScopeKind::Class;
             if !skip && let Some(&binding) = scope.bindings.get(name) {
                 match self.model.binding(binding).kind {
+                    // `x: int` makes `x` local to a function, but unbound.
+                    BindingKind::Annotation if scope.kind == ScopeKind::Function => {
+                        self.undefined(name, range);
+                        return;
+                    }
                     BindingKind::Annotation => {}
                     BindingKind::Deletion | BindingKind::UnboundException(None) => {
                         self.undefined(name, range);
@@ -225,12 +232,10 @@ impl<'a> Checker<'a> {
         }
     }
 
-    pub(super) fn bind_parameters(&mut self, parameters: &'a ast::Parameters, check_names: bool) {
+    pub(super) fn bind_parameters(&mut self, parameters: &'a ast::Parameters) {
         for parameter in parameters.iter() {
             let name = parameter.name();
-            if check_names {
-                rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
-            }
+            rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
             self.bind_in(self.scope, name.as_str(), name.range, BindingKind::Argument, false);
         }
     }

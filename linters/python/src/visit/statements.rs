@@ -78,11 +78,11 @@ impl<'a> Checker<'a> {
         if let Some(arguments) = &class.arguments {
             self.visit_arguments(arguments);
         }
-        let (loop_depth, block_depth) = (self.loop_depth, self.block_depth);
-        (self.loop_depth, self.block_depth) = (0, 0);
+        let (loop_depth, conditional_depth) = (self.loop_depth, self.conditional_depth);
+        (self.loop_depth, self.conditional_depth) = (0, 0);
         self.scope = self.model.push_scope(ScopeKind::Class, Some(self.scope));
         self.visit_body(&class.body);
-        (self.loop_depth, self.block_depth) = (loop_depth, block_depth);
+        (self.loop_depth, self.conditional_depth) = (loop_depth, conditional_depth);
         self.scope = outer;
         self.bind(class.name.as_str(), class.name.range, BindingKind::ClassDef);
     }
@@ -90,7 +90,7 @@ impl<'a> Checker<'a> {
     fn visit_if(&mut self, stmt: &'a ast::StmtIf) {
         rules::literals::if_tuple(&mut self.report, &stmt.test);
         self.visit_expr(&stmt.test);
-        self.in_block(|c| {
+        self.conditionally(|c| {
             c.in_arm(|c| c.visit_body(&stmt.body));
             for clause in &stmt.elif_else_clauses {
                 if let Some(test) = &clause.test {
@@ -105,7 +105,7 @@ impl<'a> Checker<'a> {
     fn visit_try(&mut self, stmt: &'a ast::StmtTry) {
         rules::exceptions::check_handlers(&mut self.report, &stmt.handlers);
         let guards = stmt.handlers.iter().any(catches_name_error);
-        self.in_block(|c| {
+        self.conditionally(|c| {
             let body = c.in_arm(|c| {
                 c.name_error_guard += u32::from(guards);
                 c.visit_body(&stmt.body);
@@ -116,7 +116,7 @@ impl<'a> Checker<'a> {
             }
             // `else` runs after the body, in its arm.
             c.in_branch(body, |c| c.visit_body(&stmt.orelse));
-            c.visit_body(&stmt.finalbody);
+            c.in_arm(|c| c.visit_body(&stmt.finalbody));
         });
     }
 
@@ -145,7 +145,7 @@ impl<'a> Checker<'a> {
 
     fn visit_match(&mut self, stmt: &'a ast::StmtMatch) {
         self.visit_expr(&stmt.subject);
-        self.in_block(|c| {
+        self.conditionally(|c| {
             for case in &stmt.cases {
                 c.in_arm(|c| {
                     c.visit_pattern(&case.pattern);
@@ -159,12 +159,10 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_loop(&mut self, body: &'a [Stmt], orelse: &'a [Stmt]) {
-        self.in_block(|c| {
-            c.loop_depth += 1;
-            c.visit_body(body);
-            c.loop_depth -= 1;
-            c.visit_body(orelse);
-        });
+        self.loop_depth += 1;
+        self.visit_body(body);
+        self.loop_depth -= 1;
+        self.visit_body(orelse);
     }
 
     fn visit_assign(&mut self, stmt: &'a ast::StmtAssign) {
@@ -190,11 +188,13 @@ impl<'a> Checker<'a> {
             return;
         };
         self.visit_expr(value);
-        rules::names::lambda_assignment(
-            &mut self.report,
-            std::slice::from_ref(&*stmt.target),
-            value,
-        );
+        if !rules::names::is_callable_annotation(&stmt.annotation) {
+            rules::names::lambda_assignment(
+                &mut self.report,
+                std::slice::from_ref(&*stmt.target),
+                value,
+            );
+        }
         self.visit_target(&stmt.target, BindingKind::Assignment, false);
         if self.at_module_level() {
             self.collect_exports(&stmt.target, value);
@@ -319,19 +319,18 @@ impl<'a> Visitor<'a> for Checker<'a> {
             }
             Stmt::While(stmt) => {
                 self.visit_expr(&stmt.test);
-                self.visit_loop(&stmt.body, &stmt.orelse);
+                self.conditionally(|c| c.visit_loop(&stmt.body, &stmt.orelse));
             }
             Stmt::If(stmt) => self.visit_if(stmt),
             Stmt::With(stmt) => {
                 for item in &stmt.items {
                     self.visit_expr(&item.context_expr);
                     if let Some(target) = &item.optional_vars {
-                        self.visit_target(target, BindingKind::WithTarget, false);
+                        let unpacking = matches!(**target, Expr::Tuple(_) | Expr::List(_));
+                        self.visit_target(target, BindingKind::WithTarget, unpacking);
                     }
                 }
-                self.in_block(|c| {
-                    c.in_arm(|c| c.visit_body(&stmt.body));
-                });
+                self.in_arm(|c| c.visit_body(&stmt.body));
             }
             Stmt::Match(stmt) => self.visit_match(stmt),
             Stmt::Raise(raise) => {
