@@ -51,7 +51,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         Some("walk") => walk(root, &parse(&args[1..])?),
         Some("shell") => shell(root, &parse(&args[1..])?),
         Some("ciyaml") => crate::bench_ciyaml::run(root, options_ciyaml(&args[1..])?),
-        _ => bail!("usage: cargo xtask bench walk|shell|ciyaml [--files N] [--runs N]"),
+        Some("python") => {
+            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
+            crate::bench_python::run(root, runs)
+        }
+        _ => bail!("usage: cargo xtask bench walk|shell|ciyaml|python [--files N] [--runs N]"),
     }
 }
 

@@ -94,3 +94,12 @@ pub fn checker_codes(lintgate: &Path, checker: &str) -> Result<Vec<String>> {
         .filter_map(|r| r["code"].as_str().map(String::from))
         .collect())
 }
+
+/// The standard library of the machine's `python3`.
+pub fn python_stdlib() -> Result<PathBuf> {
+    let output = Command::new("python3")
+        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+        .output()
+        .context("python3")?;
+    Ok(PathBuf::from(String::from_utf8(output.stdout)?.trim()))
+}

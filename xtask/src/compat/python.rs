@@ -6,7 +6,7 @@
 //! every error, lintgate the first), since neither runs its tree rules on it.
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
@@ -22,7 +22,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let lintgate = process::release_lintgate(root)?;
     let dir = match args.iter().find(|a| !a.starts_with("--")) {
         Some(dir) => std::fs::canonicalize(dir).with_context(|| format!("corpus {dir}"))?,
-        None => stdlib()?,
+        None => corpus::python_stdlib()?,
     };
     let codes = corpus::checker_codes(&lintgate, "python")?;
     let ours_files: BTreeSet<String> =
@@ -53,15 +53,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         if code.starts_with('F') { (0.99, 0.99) } else { (0.995, 0.995) }
     });
     super::finish(root, "python", &header, result, check)
-}
-
-/// The standard library of the machine's `python3`.
-fn stdlib() -> Result<PathBuf> {
-    let output = Command::new("python3")
-        .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
-        .output()
-        .context("python3")?;
-    Ok(PathBuf::from(String::from_utf8(output.stdout)?.trim()))
 }
 
 /// ruff's findings (syntax errors as E999) and the files it linted.

@@ -15,6 +15,10 @@ use crate::runner::{self, RunOutput};
 use crate::settings::{Resolver, absolute, display_path, project_root};
 use crate::{Status, UsageError, checkers};
 
+/// Parsers recurse: a 100,000-deep expression needs far more than the
+/// default 2 MiB. Only the pages a deep file touches are ever committed.
+const WORKER_STACK: usize = 1 << 30;
+
 pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     let cwd = std::env::current_dir()?;
     let root = project_root(&cwd);
@@ -71,7 +75,8 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     if args.show_files {
         return show_files(discover);
     }
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(jobs).build()?;
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
     let checkers = checkers::native();
     let stdin = stdin_file.as_ref().map(|(_, bytes)| bytes.as_slice());
     let output = pool.install(|| runner::run(discover, stdin, &checkers, &root))?;

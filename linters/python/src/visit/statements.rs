@@ -278,6 +278,21 @@ impl<'a> Checker<'a> {
 
 impl<'a> Visitor<'a> for Checker<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.visit_statement(stmt));
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        // Expressions nest as deep as the parser allows (it grows its stack too).
+        stacker::maybe_grow(RED_ZONE, STACK_GROWTH, || self.visit_expression(expr));
+    }
+
+    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
+        self.visit_match_pattern(pattern);
+    }
+}
+
+impl<'a> Checker<'a> {
+    fn visit_statement(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(function) => self.visit_function_def(function),
             Stmt::ClassDef(class) => self.visit_class_def(class),
@@ -372,15 +387,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
             Stmt::Pass(_) | Stmt::IpyEscapeCommand(_) => {}
         }
     }
-
-    fn visit_expr(&mut self, expr: &'a Expr) {
-        self.visit_expression(expr);
-    }
-
-    fn visit_pattern(&mut self, pattern: &'a ast::Pattern) {
-        self.visit_match_pattern(pattern);
-    }
 }
+const RED_ZONE: usize = 128 * 1024;
+const STACK_GROWTH: usize = 4 * 1024 * 1024;
 
 fn is_overload(decorator: &Expr) -> bool {
     match decorator {

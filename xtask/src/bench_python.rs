@@ -1,0 +1,84 @@
+//! `cargo xtask bench python`: lintgate's default Python rules against
+//! `ruff check --no-cache --isolated --select <the same codes>` on the
+//! standard library of the machine's `python3` (without `site-packages`),
+//! side by side in one run: median wall times, the ratio, peak memory.
+
+use std::fmt::Write as _;
+use std::path::Path;
+
+use anyhow::{Context, Result};
+
+use crate::bench::{interleaved_medians, peak_rss_kib};
+use crate::{corpus, process, tools};
+
+pub fn run(root: &Path, runs: usize) -> Result<()> {
+    tools::ensure_debian(&[("time", "time")])?;
+    let tools_dir = tools::install(root)?;
+    let lintgate = process::release_lintgate(root)?;
+    let corpus = corpus::python_stdlib()?;
+    let files = corpus::files_of_kind(&lintgate, &corpus, "python")?;
+    let codes = default_codes(&lintgate)?;
+    let lint = vec![
+        lintgate.display().to_string(),
+        "lint".into(),
+        "--isolated".into(),
+        "--quiet".into(),
+        "--select".into(),
+        codes.join(","),
+        corpus.display().to_string(),
+    ];
+    let ruff_codes: Vec<&str> = codes.iter().map(String::as_str).filter(|c| *c != "E999").collect();
+    let ruff = vec![
+        tools_dir.join("venv/bin/ruff").display().to_string(),
+        "check".into(),
+        "--no-cache".into(),
+        "--isolated".into(),
+        "--quiet".into(),
+        "--target-version".into(),
+        "py39".into(),
+        "--select".into(),
+        ruff_codes.join(","),
+        corpus.display().to_string(),
+    ];
+    let commands = [
+        ("lintgate (default Python rules, 2 threads)".to_string(), lint),
+        ("ruff check --no-cache (same codes)".to_string(), ruff),
+    ];
+    let medians = interleaved_medians(&commands, runs)?;
+    let mut table = String::new();
+    let _ = writeln!(
+        table,
+        "Corpus: {} ({} Python files), {runs} runs each, interleaved.\n",
+        corpus.display(),
+        files.len()
+    );
+    table.push_str("| command | median wall | peak memory (max RSS) |\n|---|---|---|\n");
+    let mut rss = Vec::new();
+    for ((name, argv), median) in commands.iter().zip(&medians) {
+        let kib = peak_rss_kib(argv)?;
+        rss.push(kib as f64);
+        let _ = writeln!(table, "| {name} | {median:.3} s | {:.1} MiB |", kib as f64 / 1024.0);
+    }
+    let _ = writeln!(
+        table,
+        "\nlintgate / ruff: wall time {:.2}x, peak memory {:.2}x (targets: <= 1.0x, <= 1.5x)",
+        medians[0] / medians[1],
+        rss[0] / rss[1]
+    );
+    println!("{table}");
+    Ok(())
+}
+
+/// The Python codes on by default, from `lintgate rules`.
+fn default_codes(lintgate: &Path) -> Result<Vec<String>> {
+    let output =
+        std::process::Command::new(lintgate).args(["rules", "--format", "json"]).output()?;
+    let rules: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    Ok(rules
+        .as_array()
+        .context("rules JSON")?
+        .iter()
+        .filter(|r| r["checker"] == "python" && r["enabled"] == true)
+        .filter_map(|r| r["code"].as_str().map(String::from))
+        .collect())
+}
