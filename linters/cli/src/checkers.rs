@@ -21,7 +21,7 @@ pub fn native() -> Checkers {
     Checkers {
         file: vec![
             Box::new(RunnerChecker),
-            Box::new(PythonChecker),
+            Box::new(PythonChecker::default()),
             Box::new(ShellChecker::default()),
             Box::new(CiYamlChecker::default()),
         ],

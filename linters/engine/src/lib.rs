@@ -11,6 +11,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod fingerprint;
 pub mod kind;
+pub mod nearest;
 pub mod registry;
 pub mod repository;
 pub mod selector;

@@ -6,6 +6,7 @@
 //! complete scopes run afterwards; line rules read the text and tokens.
 
 mod codes;
+mod inherited;
 mod lines;
 mod noqa;
 mod rules;
@@ -16,7 +17,10 @@ mod visit;
 use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
 use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
 use lintgate_engine::kind::FileKind;
+use lintgate_engine::nearest::NearestCache;
 use lintgate_engine::source::SourceFile;
+
+pub use crate::inherited::{InheritedLength, find as inherited_line_length};
 
 use crate::codes::{Code, Report};
 use crate::syntax::TokenClass;
@@ -48,7 +52,9 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 }
 
 #[derive(Default)]
-pub struct PythonChecker;
+pub struct PythonChecker {
+    inherited: NearestCache<InheritedLength>,
+}
 
 impl FileChecker for PythonChecker {
     fn name(&self) -> &'static str {
@@ -61,7 +67,11 @@ impl FileChecker for PythonChecker {
 
     fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {
         let mut notes = Vec::new();
-        let settings = Settings::read(context.settings, &mut notes);
+        let inherited = || {
+            let dir = file.disk_path.parent()?;
+            self.inherited.for_dir(dir, &inherited::read_dir).map(|found| found.line_length)
+        };
+        let settings = Settings::read(context.settings, inherited, &mut notes);
         let file_name = file.disk_path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
         let info = FileInfo {
             is_init: file_name == "__init__.py" || file_name == "__init__.pyi",
@@ -80,11 +90,18 @@ struct Settings {
 }
 
 impl Settings {
-    fn read(table: Option<&toml::Table>, notes: &mut Vec<String>) -> Settings {
+    /// `inherited`: a flake8 or ruff line length, asked for only when
+    /// lintgate's own is not set.
+    fn read(
+        table: Option<&toml::Table>,
+        inherited: impl FnOnce() -> Option<usize>,
+        notes: &mut Vec<String>,
+    ) -> Settings {
         let line_length = table
             .and_then(|t| t.get("line-length"))
             .and_then(toml::Value::as_integer)
             .and_then(|n| usize::try_from(n).ok())
+            .or_else(inherited)
             .unwrap_or(DEFAULT_LINE_LENGTH);
         let version = table.and_then(|t| t.get("target-version")).and_then(toml::Value::as_str);
         let minor = match version.map(|v| (v, parse_version(v))) {

@@ -1,10 +1,10 @@
 //! `.shellcheckrc`: the nearest one in the script's directory or above
 //! (`disable=`, `enable=`, `shell=` lines, `#` comments).
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::path::Path;
+use std::sync::Arc;
 
+use lintgate_engine::nearest::NearestCache;
 use lintgate_engine::suppression::CodeSpec;
 
 use crate::directives::code_spec;
@@ -47,24 +47,14 @@ impl RcFile {
 /// Finds and caches the `.shellcheckrc` that applies to each directory.
 #[derive(Default)]
 pub struct RcCache {
-    by_dir: RwLock<HashMap<PathBuf, Option<Arc<RcFile>>>>,
+    nearest: NearestCache<RcFile>,
 }
 
 impl RcCache {
     pub fn for_dir(&self, dir: &Path) -> Option<Arc<RcFile>> {
-        if let Some(found) = self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(dir) {
-            return found.clone();
-        }
-        let here = dir.join(".shellcheckrc");
-        let found = match std::fs::read_to_string(&here) {
-            Ok(text) => Some(Arc::new(RcFile::parse(&text))),
-            Err(_) => dir.parent().and_then(|parent| self.for_dir(parent)),
-        };
-        self.by_dir
-            .write()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(dir.to_path_buf(), found.clone());
-        found
+        self.nearest.for_dir(dir, &|dir: &Path| {
+            std::fs::read_to_string(dir.join(".shellcheckrc")).ok().map(|text| RcFile::parse(&text))
+        })
     }
 }
 
