@@ -1,5 +1,6 @@
 //! Inputs that must be handled without panics, hangs or silent skips:
-//! unreadable files and directories, symlink loops, huge files, FIFOs.
+//! unreadable files and directories, symlink loops, huge files, FIFOs,
+//! and what pushes the parsers to their limits.
 
 mod common;
 
@@ -36,7 +37,10 @@ fn unreadable_file_and_directory_are_findings_and_the_rest_is_checked() {
     repo.write("locked/inner.py", "x = 1\n");
     std::fs::set_permissions(repo.path().join("locked"), std::fs::Permissions::from_mode(0o000))
         .unwrap();
-    let run = lint_unprivileged(&repo, &["lint", "--format", "json", "--color", "never"]);
+    let run = lint_unprivileged(
+        &repo,
+        &["lint", "--format", "json", "--color", "never", "--select", "LG"],
+    );
     assert_eq!(run.status, 1, "{}", run.transcript());
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let summary: Vec<(String, String)> = findings
@@ -87,7 +91,7 @@ fn huge_files_are_skipped_with_a_note_and_large_ones_checked() {
     let mut large = vec![b'y'; 5 * 1024 * 1024];
     large.extend_from_slice(b"\n<<<<<<< HEAD\n");
     repo.write("large.py", &large);
-    let run = repo.lint(&["lint", "--show-notes", "--format", "json"]);
+    let run = repo.lint(&["lint", "--show-notes", "--format", "json", "--select", "LG"]);
     assert_eq!(run.status, 1, "{}", run.transcript());
     let out: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(out["diagnostics"].as_array().unwrap().len(), 1);
@@ -134,4 +138,34 @@ fn a_megabyte_one_liner_and_deep_nesting_are_checked_without_overflow() {
     assert!(count("long.sh") > 100_000, "every `$x` on the long line is found");
     // tree-sitter-bash gives up on 5,000 levels: one parse error, no crash.
     assert_eq!(count("deep.sh"), 1, "{}", run.stdout);
+}
+
+#[test]
+fn python_deep_nesting_and_a_five_megabyte_line_are_checked() {
+    let repo = Repo::new();
+    let depth = 10_000;
+    repo.write("lists.py", &format!("x = {}{}\nprint(y)\n", "[".repeat(depth), "]".repeat(depth)));
+    repo.write("unary.py", &format!("x = {}1\nprint(y)\n", "-".repeat(depth)));
+    repo.write(
+        "calls.py",
+        &format!("x = {}0{}\nprint(y)\n", "f(".repeat(depth), ")".repeat(depth)),
+    );
+    repo.write("long.py", &format!("import os\nx = \"{}\"\n", "a".repeat(5 * 1024 * 1024)));
+    let run = repo.lint(&["lint", "--format", "json", "--select", "F821,F401,E501"]);
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes = |path: &str| -> Vec<String> {
+        findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["path"] == path)
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect()
+    };
+    // The whole tree is visited: the name after the deep line is still read.
+    for deep in ["lists.py", "unary.py", "calls.py"] {
+        assert!(codes(deep).contains(&"F821".to_string()), "{deep}: {}", run.stdout);
+    }
+    assert_eq!(codes("long.py"), ["F401", "E501"], "{}", run.stdout);
 }

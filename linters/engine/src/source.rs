@@ -62,7 +62,10 @@ impl LineIndex {
         let column = if self.ascii[line] {
             offset - start + 1
         } else {
-            text[start..offset].chars().count() + 1
+            // A byte-order mark is invisible: no column of its own.
+            let from =
+                if start == 0 && text.starts_with('\u{feff}') { 3.min(offset) } else { start };
+            text[from..offset].chars().count() + 1
         };
         Position { line: to_u32(line + 1), column: to_u32(column) }
     }

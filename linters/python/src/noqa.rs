@@ -1,6 +1,7 @@
 //! Suppression comments: `# noqa`, `# noqa: F401,E501` (any case, any
-//! spacing flake8 and ruff accept), and file-wide `# flake8: noqa`,
-//! `# ruff: noqa[: CODES]`, `# lintgate: noqa[: CODES]`.
+//! spacing flake8 and ruff accept), and, on a line of their own, file-wide
+//! `# flake8: noqa`, `# ruff: noqa[: CODES]`, `# lintgate: noqa[: CODES]`
+//! (after code on a line they cover that line).
 
 use std::ops::Range;
 
@@ -19,12 +20,20 @@ pub fn suppressions(
     let mut found = Vec::new();
     for comment in comments {
         let body = &text[comment.clone()];
-        if let Some(codes) = file_directive(body, comment.start) {
+        let line = lines.line_of(comment.start) as u32 + 1;
+        let own_line = text[..comment.start]
+            .rsplit(['\n', '\r'])
+            .next()
+            .is_some_and(|before| before.trim().is_empty());
+        let tool_directive = file_directive(body, comment.start);
+        if own_line && let Some(codes) = tool_directive {
             found.push(Suppression { scope: Scope::File, codes });
             continue;
         }
-        let Some(codes) = line_directive(body, comment.start) else { continue };
-        let line = lines.line_of(comment.start) as u32 + 1;
+        // After code, `# ruff: noqa` and `# lintgate: noqa` mean this line.
+        let Some(codes) = tool_directive.or_else(|| line_directive(body, comment.start)) else {
+            continue;
+        };
         let first = strings
             .iter()
             .find(|s| s.end <= comment.start && lines.line_of(s.end) + 1 == line as usize)
