@@ -144,13 +144,10 @@ fn a_megabyte_one_liner_and_deep_nesting_are_checked_without_overflow() {
 fn python_deep_nesting_and_a_five_megabyte_line_are_checked() {
     let repo = Repo::new();
     let depth = 10_000;
-    repo.write("lists.py", &format!("x = {}{}\nprint(y)\n", "[".repeat(depth), "]".repeat(depth)));
-    repo.write("unary.py", &format!("x = {}1\nprint(y)\n", "-".repeat(depth)));
-    repo.write(
-        "calls.py",
-        &format!("x = {}0{}\nprint(y)\n", "f(".repeat(depth), ")".repeat(depth)),
-    );
-    repo.write("long.py", &format!("import os\nx = \"{}\"\n", "a".repeat(5 * 1024 * 1024)));
+    repo.write("lists.py", format!("x = {}{}\nprint(y)\n", "[".repeat(depth), "]".repeat(depth)));
+    repo.write("unary.py", format!("x = {}1\nprint(y)\n", "-".repeat(depth)));
+    repo.write("calls.py", format!("x = {}0{}\nprint(y)\n", "f(".repeat(depth), ")".repeat(depth)));
+    repo.write("long.py", format!("import os\nx = \"{}\"\n", "a".repeat(5 * 1024 * 1024)));
     let run = repo.lint(&["lint", "--format", "json", "--select", "F821,F401,E501"]);
     assert_eq!(run.status, 1, "{}", run.stderr);
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();

@@ -25,22 +25,22 @@ pub fn read_dir(dir: &Path) -> Option<InheritedLength> {
         value.map(|(line_length, line)| InheritedLength { line_length, file: dir.join(file), line })
     };
     for name in ["ruff.toml", ".ruff.toml"] {
-        if let Ok(text) = std::fs::read_to_string(dir.join(name)) {
-            if let Some(found) = found(name, toml_length(&text, &[])) {
-                return Some(found);
-            }
-        }
-    }
-    if let Ok(text) = std::fs::read_to_string(dir.join("pyproject.toml")) {
-        if let Some(found) = found("pyproject.toml", toml_length(&text, &["tool", "ruff"])) {
+        if let Ok(text) = std::fs::read_to_string(dir.join(name))
+            && let Some(found) = found(name, toml_length(&text, &[]))
+        {
             return Some(found);
         }
     }
+    if let Ok(text) = std::fs::read_to_string(dir.join("pyproject.toml"))
+        && let Some(found) = found("pyproject.toml", toml_length(&text, &["tool", "ruff"]))
+    {
+        return Some(found);
+    }
     for name in [".flake8", "setup.cfg", "tox.ini"] {
-        if let Ok(text) = std::fs::read_to_string(dir.join(name)) {
-            if let Some(found) = found(name, flake8_length(&text)) {
-                return Some(found);
-            }
+        if let Ok(text) = std::fs::read_to_string(dir.join(name))
+            && let Some(found) = found(name, flake8_length(&text))
+        {
+            return Some(found);
         }
     }
     None

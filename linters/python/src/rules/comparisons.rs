@@ -23,17 +23,17 @@ pub fn check(report: &mut Report, compare: &ast::ExprCompare, is_builtin: impl F
                     );
                 }
             }
-            CmpOp::Is | CmpOp::IsNot => {
-                if is_constant_non_singleton(left) || is_constant_non_singleton(right) {
-                    report.push(
-                        Code::F632,
-                        format!(
-                            "Use `{}` to compare constant literals",
-                            if *op == CmpOp::Is { "==" } else { "!=" }
-                        ),
-                        TextRange::new(left.start(), right.end()),
-                    );
-                }
+            CmpOp::Is | CmpOp::IsNot
+                if (is_constant_non_singleton(left) || is_constant_non_singleton(right)) =>
+            {
+                report.push(
+                    Code::F632,
+                    format!(
+                        "Use `{}` to compare constant literals",
+                        if *op == CmpOp::Is { "==" } else { "!=" }
+                    ),
+                    TextRange::new(left.start(), right.end()),
+                );
             }
             _ => {}
         }

@@ -11,7 +11,7 @@ pub fn may_precede_imports(stmt: &Stmt) -> bool {
         Stmt::If(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::Match(_) => true,
         Stmt::Assign(assign) => match &assign.targets[..] {
             [Expr::Name(name)] if is_dunder(name.id.as_str()) => true,
-            targets => targets.iter().any(|t| is_environ_item(t)) || is_setup_call(&assign.value),
+            targets => targets.iter().any(is_environ_item) || is_setup_call(&assign.value),
         },
         Stmt::AnnAssign(assign) => {
             matches!(&*assign.target, Expr::Name(name) if is_dunder(name.id.as_str()))

@@ -169,10 +169,10 @@ impl<'a> Model<'a> {
     pub fn lookup(&self, scope: ScopeId, name: &str) -> Option<BindingId> {
         let mut first = true;
         for (_, s) in self.ancestors(scope) {
-            if first || s.kind != ScopeKind::Class {
-                if let Some(&id) = s.bindings.get(name) {
-                    return Some(id);
-                }
+            if (first || s.kind != ScopeKind::Class)
+                && let Some(&id) = s.bindings.get(name)
+            {
+                return Some(id);
             }
             first = false;
         }

@@ -186,7 +186,7 @@ impl<'a> Checker<'a> {
     }
 
     fn in_branch(&mut self, branch: BranchId, visit: impl FnOnce(&mut Self)) {
-        let outer = std::mem::replace(&mut self.branch, Some(branch));
+        let outer = self.branch.replace(branch);
         visit(self);
         self.branch = outer;
     }

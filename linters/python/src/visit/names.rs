@@ -244,10 +244,10 @@ impl<'a> Checker<'a> {
         for param in type_params.iter() {
             let name = param.name();
             self.bind(name.as_str(), name.range, BindingKind::TypeParam);
-            if let ast::TypeParam::TypeVar(var) = param {
-                if let Some(bound) = &var.bound {
-                    self.visit_annotation(bound);
-                }
+            if let ast::TypeParam::TypeVar(var) = param
+                && let Some(bound) = &var.bound
+            {
+                self.visit_annotation(bound);
             }
         }
     }
