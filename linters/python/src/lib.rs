@@ -155,6 +155,7 @@ fn check_source(
     if report.enabled(Code::W605) {
         lines::invalid_escapes(text, &tokens, &mut report);
     }
+    let mut imports = Vec::new();
     if let Some(error) = parsed.first_error() {
         // Rules on the syntax tree would report the parser's guesses.
         report.push_bytes(Code::E999, format!("SyntaxError: {}", error.message), error.range);
@@ -163,8 +164,10 @@ fn check_source(
         checker.check_module(parsed.module());
         report = checker.report;
         rules::unused::check(&checker.model, text, lines, &mut report);
+        imports = checker.import_statements.iter().map(|r| syntax::to_range(*r)).collect();
     }
-    let suppressions = noqa::suppressions(text, &comments.0, &multiline_strings, lines);
+    let spans = noqa::Spans { strings: &multiline_strings, imports: &imports };
+    let suppressions = noqa::suppressions(text, &comments.0, &spans, lines);
     report.findings.sort_by_key(|f| (f.range.start, f.range.end));
     (report, suppressions)
 }

@@ -155,7 +155,7 @@ fn is_pragma(comment: &str) -> bool {
     content.get(..4).is_some_and(|word| word.eq_ignore_ascii_case("noqa"))
         || content.starts_with("nosec")
         || content.split_once(':').is_some_and(|(pragma, _)| {
-            matches!(pragma, "isort" | "type" | "pyright" | "pylint" | "flake8" | "ruff")
+            matches!(pragma, "isort" | "type" | "pyright" | "pylint" | "flake8" | "ruff" | "ty")
         })
 }
 

@@ -8,13 +8,19 @@ use std::ops::Range;
 use lintgate_engine::source::LineIndex;
 use lintgate_engine::suppression::{CodeSpec, Codes, Scope, Suppression};
 
-/// The suppressions in a file's comments. `strings` holds the byte ranges
-/// of strings spanning several lines: a `# noqa` after one covers all of
-/// its lines, as ruff and flake8 read it.
+/// Constructs that span lines, whose lines one `# noqa` covers, as ruff
+/// reads it: after a multi-line string (on its last line), or on the first
+/// line of an import statement.
+pub struct Spans<'a> {
+    pub strings: &'a [Range<usize>],
+    pub imports: &'a [Range<usize>],
+}
+
+/// The suppressions in a file's comments.
 pub fn suppressions(
     text: &str,
     comments: &[Range<usize>],
-    strings: &[Range<usize>],
+    spans: &Spans,
     lines: &LineIndex,
 ) -> Vec<Suppression> {
     let mut found = Vec::new();
@@ -34,11 +40,18 @@ pub fn suppressions(
         let Some(codes) = tool_directive.or_else(|| line_directive(body, comment.start)) else {
             continue;
         };
-        let first = strings
+        let line_of = |offset: usize| lines.line_of(offset) as u32 + 1;
+        let first = spans
+            .strings
             .iter()
-            .find(|s| s.end <= comment.start && lines.line_of(s.end) + 1 == line as usize)
-            .map_or(line, |s| lines.line_of(s.start) as u32 + 1);
-        found.push(Suppression { scope: Scope::Lines { first, last: line }, codes });
+            .find(|s| s.end <= comment.start && line_of(s.end) == line)
+            .map_or(line, |s| line_of(s.start));
+        let last = spans
+            .imports
+            .iter()
+            .find(|s| line_of(s.start) == line)
+            .map_or(line, |s| line_of(s.end.saturating_sub(1)).max(line));
+        found.push(Suppression { scope: Scope::Lines { first, last }, codes });
     }
     found
 }

@@ -55,6 +55,7 @@ fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut R
     for shadowing in &scope.shadowed {
         let (old, new) = (model.binding(shadowing.earlier), model.binding(shadowing.by));
         if old.used
+            || old.explicit_export
             || !redefines(old, new)
             || old.overload
             || (shadowing.from_enclosing && !old.kind.is_import())

@@ -59,6 +59,9 @@ pub struct Checker<'a> {
     string_annotations: Vec<Deferred<&'a ast::ExprStringLiteral>>,
     /// Names listed in `__all__`, with where.
     exports: Vec<(String, TextRange)>,
+    /// Where import statements are: a `# noqa` on the first line of one
+    /// that spans lines covers all of them, as in ruff.
+    pub import_statements: Vec<TextRange>,
     /// E402: a statement other than imports and a docstring was seen.
     import_boundary: bool,
     docstring_seen: bool,
@@ -84,6 +87,7 @@ impl<'a> Checker<'a> {
             annotations: Vec::new(),
             string_annotations: Vec::new(),
             exports: Vec::new(),
+            import_statements: Vec::new(),
             import_boundary: false,
             docstring_seen: false,
         }

@@ -297,7 +297,8 @@ impl<'a> Checker<'a> {
                 format!("{dots}{module}.{}", alias.name.as_str())
             };
             let id = self.bind(name, alias.range, BindingKind::FromImport);
-            let redundant_alias = alias.asname.as_ref().is_some_and(|a| a == &alias.name);
+            let redundant_alias =
+                alias.asname.as_ref().is_some_and(|a| a.as_str() == alias.name.as_str());
             // `from . import submodule` in a package's `__init__.py` makes the
             // submodule an attribute of the package: a re-export.
             let package_submodule = self.info.is_init && import.level == 1 && module.is_empty();

@@ -187,7 +187,12 @@ impl<'a> Checker<'a> {
             self.visit_target(&stmt.target, BindingKind::Annotation, false);
             return;
         };
-        self.visit_expr(value);
+        if is_type_alias(&stmt.annotation) {
+            // `X: TypeAlias = Callable[["Response"], Any]`: the value is a type.
+            self.visit_annotation_now(value);
+        } else {
+            self.visit_expr(value);
+        }
         if !rules::names::is_callable_annotation(&stmt.annotation) {
             rules::names::lambda_assignment(
                 &mut self.report,
@@ -364,8 +369,14 @@ impl<'a> Checker<'a> {
                     self.visit_expr(msg);
                 }
             }
-            Stmt::Import(import) => self.visit_import(import),
-            Stmt::ImportFrom(import) => self.visit_import_from(import),
+            Stmt::Import(import) => {
+                self.import_statements.push(import.range);
+                self.visit_import(import);
+            }
+            Stmt::ImportFrom(import) => {
+                self.import_statements.push(import.range);
+                self.visit_import_from(import);
+            }
             Stmt::Global(global) => self.visit_declaration(&global.names, true),
             Stmt::Nonlocal(nonlocal) => self.visit_declaration(&nonlocal.names, false),
             Stmt::Expr(expr) => {
@@ -395,6 +406,14 @@ fn is_overload(decorator: &Expr) -> bool {
     match decorator {
         Expr::Name(name) => name.id.as_str() == "overload",
         Expr::Attribute(attribute) => attribute.attr.as_str() == "overload",
+        _ => false,
+    }
+}
+
+fn is_type_alias(annotation: &Expr) -> bool {
+    match annotation {
+        Expr::Name(name) => name.id.as_str() == "TypeAlias",
+        Expr::Attribute(attribute) => attribute.attr.as_str() == "TypeAlias",
         _ => false,
     }
 }
