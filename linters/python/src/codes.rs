@@ -41,6 +41,11 @@ impl Report {
         Report { enabled, findings: Vec::new() }
     }
 
+    /// Turns a rule off for this file whatever the selection says.
+    pub fn disable(&mut self, code: Code) {
+        self.enabled[code as usize] = false;
+    }
+
     pub fn enabled(&self, code: Code) -> bool {
         self.enabled[code as usize]
     }

@@ -133,6 +133,10 @@ fn check_source(
     settings: &Settings,
     mut report: Report,
 ) -> (Report, Vec<lintgate_engine::suppression::Suppression>) {
+    if info.is_stub {
+        // Stubs repeat the parameter names of the code they describe.
+        report.disable(Code::E741);
+    }
     let parsed = syntax::parse(text);
     let tokens: Vec<(TokenClass, std::ops::Range<usize>)> = parsed.tokens().collect();
     let comments = lines::Comments(
@@ -155,7 +159,7 @@ fn check_source(
     if report.enabled(Code::W605) {
         lines::invalid_escapes(text, &tokens, &mut report);
     }
-    let mut imports = Vec::new();
+    let mut statements = Vec::new();
     if let Some(error) = parsed.first_error() {
         // Rules on the syntax tree would report the parser's guesses.
         report.push_bytes(Code::E999, format!("SyntaxError: {}", error.message), error.range);
@@ -164,9 +168,9 @@ fn check_source(
         checker.check_module(parsed.module());
         report = checker.report;
         rules::unused::check(&checker.model, text, lines, &mut report);
-        imports = checker.import_statements.iter().map(|r| syntax::to_range(*r)).collect();
+        statements = checker.noqa_statements.iter().map(|r| syntax::to_range(*r)).collect();
     }
-    let spans = noqa::Spans { strings: &multiline_strings, imports: &imports };
+    let spans = noqa::Spans { strings: &multiline_strings, statements: &statements };
     let suppressions = noqa::suppressions(text, &comments.0, &spans, lines);
     report.findings.sort_by_key(|f| (f.range.start, f.range.end));
     (report, suppressions)

@@ -172,9 +172,11 @@ pub fn invalid_escapes(
         };
         let body = &text.as_bytes()[start..end];
         let mut i = 0;
-        while let Some(found) = memchr::memchr(b'\\', &body[i..]) {
+        while let Some(found) = body.get(i..).and_then(|rest| memchr::memchr(b'\\', rest)) {
             let at = i + found;
-            let Some(&next) = body.get(at + 1) else { break };
+            // In an f-string the character after a trailing `\\` is the
+            // `{` that ends the literal part.
+            let Some(&next) = text.as_bytes().get(start + at + 1) else { break };
             let valid = matches!(
                 next,
                 b'\n'

@@ -10,10 +10,10 @@ use lintgate_engine::suppression::{CodeSpec, Codes, Scope, Suppression};
 
 /// Constructs that span lines, whose lines one `# noqa` covers, as ruff
 /// reads it: after a multi-line string (on its last line), or on the first
-/// line of an import statement.
+/// line of an import statement or an `__all__` assignment.
 pub struct Spans<'a> {
     pub strings: &'a [Range<usize>],
-    pub imports: &'a [Range<usize>],
+    pub statements: &'a [Range<usize>],
 }
 
 /// The suppressions in a file's comments.
@@ -47,7 +47,7 @@ pub fn suppressions(
             .find(|s| s.end <= comment.start && line_of(s.end) == line)
             .map_or(line, |s| line_of(s.start));
         let last = spans
-            .imports
+            .statements
             .iter()
             .find(|s| line_of(s.start) == line)
             .map_or(line, |s| line_of(s.end.saturating_sub(1)).max(line));

@@ -51,15 +51,20 @@ fn singleton_comparison(report: &mut Report, side: &Expr, negated: bool) {
             ),
             side.range(),
         ),
-        Expr::BooleanLiteral(boolean) => report.push(
-            Code::E712,
-            format!(
-                "Avoid equality comparisons to `{}`; use `{}cond:` for truth checks",
-                if boolean.value { "True" } else { "False" },
-                if boolean.value == negated { "" } else { "not " }
-            ),
-            side.range(),
-        ),
+        Expr::BooleanLiteral(boolean) => {
+            // `x == True` and `x != False` test `x`; the others test `not x`.
+            let truthy = boolean.value != negated;
+            report.push(
+                Code::E712,
+                format!(
+                    "Avoid {} comparisons to `{}`; use `{}cond:` for truth checks",
+                    if negated { "inequality" } else { "equality" },
+                    if boolean.value { "True" } else { "False" },
+                    if truthy { "" } else { "not " }
+                ),
+                side.range(),
+            );
+        }
         _ => {}
     }
 }
@@ -147,7 +152,6 @@ fn is_constant_non_singleton(expr: &Expr) -> bool {
         Expr::StringLiteral(_)
         | Expr::BytesLiteral(_)
         | Expr::NumberLiteral(_)
-        | Expr::FString(_)
         | Expr::List(_)
         | Expr::Dict(_)
         | Expr::Set(_) => true,

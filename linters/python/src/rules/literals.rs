@@ -43,20 +43,60 @@ pub fn fstring_without_placeholders(report: &mut Report, fstring: &ast::ExprFStr
     }
 }
 
+/// A key whose value the source spells out: a literal, `-1`, an f-string,
+/// or a tuple of such.
+fn is_static(expr: &Expr) -> bool {
+    match expr {
+        Expr::FString(_) => true,
+        Expr::UnaryOp(unary) => is_static(&unary.operand),
+        Expr::Tuple(tuple) => tuple.elts.iter().all(is_static),
+        _ => expr.is_literal_expr(),
+    }
+}
+
+/// A dict key as Python hashes it: `1`, `1.0` and `True` are one key.
+#[derive(PartialEq, Eq, Hash)]
+enum Key<'a> {
+    Integer(i64),
+    Float(u64),
+    Other(ComparableExpr<'a>),
+}
+
+impl<'a> Key<'a> {
+    fn of(expr: &'a Expr) -> Key<'a> {
+        match expr {
+            Expr::BooleanLiteral(boolean) => Key::Integer(i64::from(boolean.value)),
+            Expr::NumberLiteral(ast::ExprNumberLiteral {
+                value: ast::Number::Int(int), ..
+            }) => int.as_i64().map_or_else(|| Key::Other(ComparableExpr::from(expr)), Key::Integer),
+            Expr::NumberLiteral(ast::ExprNumberLiteral {
+                value: ast::Number::Float(f), ..
+            }) => {
+                if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                    Key::Integer(*f as i64)
+                } else {
+                    Key::Float(f.to_bits())
+                }
+            }
+            _ => Key::Other(ComparableExpr::from(expr)),
+        }
+    }
+}
+
 /// F601/F602: a dict literal that repeats a key; the later value wins.
 pub fn repeated_keys(report: &mut Report, dict: &ast::ExprDict, text: &str) {
     if !report.any_enabled(&[Code::F601, Code::F602]) || dict.items.len() < 2 {
         return;
     }
-    let mut seen: FxHashMap<ComparableExpr, FxHashSet<ComparableExpr>> = FxHashMap::default();
+    let mut seen: FxHashMap<Key, FxHashSet<ComparableExpr>> = FxHashMap::default();
     for item in &dict.items {
         let Some(key) = &item.key else { continue };
         let code = match key {
             Expr::Name(_) => Code::F602,
-            _ if key.is_literal_expr() => Code::F601,
+            _ if is_static(key) => Code::F601,
             _ => continue,
         };
-        let values = seen.entry(ComparableExpr::from(key)).or_default();
+        let values = seen.entry(Key::of(key)).or_default();
         let first = values.is_empty();
         values.insert(ComparableExpr::from(&item.value));
         if !first {

@@ -11,19 +11,6 @@ pub fn ambiguous_name(report: &mut Report, name: &str, range: TextRange) {
     }
 }
 
-/// `Callable[...]`: a lambda assigned under it is deliberate.
-pub fn is_callable_annotation(annotation: &Expr) -> bool {
-    let target = match annotation {
-        Expr::Subscript(subscript) => &*subscript.value,
-        other => other,
-    };
-    match target {
-        Expr::Name(name) => name.id.as_str() == "Callable",
-        Expr::Attribute(attribute) => attribute.attr.as_str() == "Callable",
-        _ => false,
-    }
-}
-
 /// E731: `f = lambda x: ...` (one plain name as the only target).
 pub fn lambda_assignment(report: &mut Report, targets: &[Expr], value: &Expr) {
     if let ([target @ Expr::Name(_)], Expr::Lambda(_)) = (targets, value) {

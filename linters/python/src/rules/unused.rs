@@ -23,6 +23,7 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
         }
     }
     if report.enabled(Code::F823) {
+        let mut reported = rustc_hash::FxHashSet::default();
         for read in &model.outer_reads {
             let name = &text[to_range(read.range)];
             let scope = model.scope(read.scope);
@@ -30,7 +31,7 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
                 continue;
             }
             let Some(&binding) = scope.bindings.get(name) else { continue };
-            if is_local_value(model.binding(binding)) {
+            if is_local_value(model.binding(binding)) && reported.insert((read.scope, name)) {
                 report.push(
                     Code::F823,
                     format!("Local variable `{name}` referenced before assignment"),
@@ -44,18 +45,38 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
 fn unused_imports(model: &Model, scope: &Scope, report: &mut Report) {
     for &id in scope.bindings.values() {
         let binding = model.binding(id);
-        if binding.kind.is_import() && !binding.used && !binding.explicit_export {
+        if binding.kind.is_import()
+            && !binding.used
+            && !binding.explicit_export
+            && !loads_for_used_package(model, scope, binding)
+        {
             let name = binding.qualified.as_deref().unwrap_or(binding.name);
             report.push(Code::F401, format!("`{name}` imported but unused"), binding.range);
         }
     }
 }
 
+/// `import matplotlib.colors` next to a used `import matplotlib as mpl`:
+/// the submodule import makes `mpl.colors` work.
+fn loads_for_used_package(model: &Model, scope: &Scope, binding: &Binding) -> bool {
+    if binding.kind != BindingKind::SubmoduleImport {
+        return false;
+    }
+    let Some(package) = binding.qualified.as_deref().and_then(|q| q.split('.').next()) else {
+        return false;
+    };
+    scope.bindings.values().map(|&id| model.binding(id)).any(|other| {
+        other.used
+            && other.kind == BindingKind::Import
+            && other.qualified.as_deref().is_some_and(|q| q.split('.').next() == Some(package))
+    })
+}
+
 fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut Report) {
     for shadowing in &scope.shadowed {
         let (old, new) = (model.binding(shadowing.earlier), model.binding(shadowing.by));
         if old.used
-            || old.explicit_export
+            || (shadowing.from_enclosing && old.explicit_export)
             || !redefines(old, new)
             || old.overload
             || (shadowing.from_enclosing && !old.kind.is_import())
@@ -79,6 +100,7 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
         let assigned = matches!(
             binding.kind,
             BindingKind::Assignment
+                | BindingKind::AugmentedAssignment
                 | BindingKind::NamedExpr
                 | BindingKind::WithTarget
                 | BindingKind::MatchCapture
@@ -115,6 +137,7 @@ fn redefines(old: &Binding, new: &Binding) -> bool {
             | UnboundException(_)
             | FutureImport
             | SubmoduleImport
+            | LoopVariable
     );
     let reassignment = matches!(old.kind, Assignment | NamedExpr)
         && matches!(new.kind, Assignment | NamedExpr | AugmentedAssignment | LoopVariable);

@@ -179,6 +179,13 @@ impl<'a> Model<'a> {
         None
     }
 
+    /// Adds a binding that is not the name's current one in its scope.
+    pub fn add_detached(&mut self, binding: Binding<'a>) -> BindingId {
+        let id = BindingId(self.bindings.len() as u32);
+        self.bindings.push(binding);
+        id
+    }
+
     /// Adds a binding and makes it the name's current one in `scope`.
     pub fn bind(&mut self, binding: Binding<'a>) -> BindingId {
         let id = BindingId(self.bindings.len() as u32);

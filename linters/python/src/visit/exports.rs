@@ -2,6 +2,7 @@
 
 use super::Checker;
 use crate::codes::Code;
+use crate::semantic::builtins;
 use crate::semantic::model::{BindingKind, ScopeId};
 use crate::syntax::ast::{self, Expr, Operator};
 
@@ -58,6 +59,7 @@ impl Checker<'_> {
                 Some(id) if !matches!(self.model.binding(id).kind, BindingKind::Deletion) => {
                     self.model.binding_mut(id).used = true;
                 }
+                _ if builtins::is_builtin(&name, self.info.minor) => {}
                 _ if star_import => self.report.push(
                     Code::F405,
                     format!("`{name}` may be undefined, or defined from star imports"),

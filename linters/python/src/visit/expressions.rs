@@ -86,20 +86,13 @@ impl<'a> Checker<'a> {
                 if matches!(&*call.func, Expr::Name(name) if name.id.as_str() == "locals") {
                     self.model.scope_mut(self.scope).uses_locals = true;
                 }
-                if self.typing_member(&call.func) == Some("cast")
-                    && let [type_, rest @ ..] = &call.arguments.args[..]
-                {
-                    // `cast("Foo", x)`: the first argument is a type.
-                    self.visit_expr(&call.func);
-                    self.visit_annotation_now(type_);
-                    for arg in rest {
-                        self.visit_expr(arg);
+                match self.typing_member(&call.func) {
+                    Some(
+                        member @ ("cast" | "TypeVar" | "NewType" | "TypedDict" | "NamedTuple"),
+                    ) => {
+                        self.visit_typing_call(member, call);
                     }
-                    for keyword in &call.arguments.keywords {
-                        self.visit_expr(&keyword.value);
-                    }
-                } else {
-                    visitor::walk_expr(self, expr);
+                    _ => visitor::walk_expr(self, expr),
                 }
             }
             Expr::Subscript(subscript)
@@ -157,6 +150,53 @@ impl<'a> Checker<'a> {
             self.visit_expr(element);
         }
         self.scope = outer;
+    }
+
+    /// `cast("Foo", x)`, `TypeVar("T", bound="Foo")`, `NewType("N", "Foo")`,
+    /// `TypedDict("D", {"k": "Foo"})`, `NamedTuple("N", [("k", "Foo")])`:
+    /// the arguments that are types, strings included, are read as types.
+    fn visit_typing_call(&mut self, member: &str, call: &'a ast::ExprCall) {
+        self.visit_expr(&call.func);
+        let args = &call.arguments.args;
+        for (i, arg) in args.iter().enumerate() {
+            match (member, i, arg) {
+                ("cast", 0, _) | ("NewType", 1, _) | ("TypeVar", 1.., _) => {
+                    self.visit_annotation_now(arg);
+                }
+                ("TypedDict", 1, Expr::Dict(dict)) => {
+                    for item in &dict.items {
+                        if let Some(key) = &item.key {
+                            self.visit_expr(key);
+                        }
+                        self.visit_annotation_now(&item.value);
+                    }
+                }
+                ("NamedTuple", 1, Expr::List(ast::ExprList { elts, .. })) => {
+                    for field in elts {
+                        match field {
+                            Expr::Tuple(pair) if pair.elts.len() == 2 => {
+                                self.visit_expr(&pair.elts[0]);
+                                self.visit_annotation_now(&pair.elts[1]);
+                            }
+                            other => self.visit_expr(other),
+                        }
+                    }
+                }
+                _ => self.visit_expr(arg),
+            }
+        }
+        for keyword in &call.arguments.keywords {
+            let is_type = match member {
+                "TypeVar" => keyword.arg.as_ref().is_some_and(|a| a.as_str() == "bound"),
+                "TypedDict" | "NamedTuple" => keyword.arg.is_some(),
+                _ => false,
+            };
+            if is_type {
+                self.visit_annotation_now(&keyword.value);
+            } else {
+                self.visit_expr(&keyword.value);
+            }
+        }
     }
 
     /// `X` when `expr` is `typing.X`, or a name imported from `typing` (or

@@ -57,11 +57,14 @@ pub struct Checker<'a> {
     bodies: Vec<Deferred<Body<'a>>>,
     annotations: Vec<Deferred<&'a Expr>>,
     string_annotations: Vec<Deferred<&'a ast::ExprStringLiteral>>,
+    /// Reads in a stub that found nothing, tried again at the end.
+    stub_reads: Vec<Deferred<(String, TextRange)>>,
+    retrying: bool,
     /// Names listed in `__all__`, with where.
     exports: Vec<(String, TextRange)>,
-    /// Where import statements are: a `# noqa` on the first line of one
-    /// that spans lines covers all of them, as in ruff.
-    pub import_statements: Vec<TextRange>,
+    /// Imports and `__all__` assignments: a `# noqa` on the first line of
+    /// one that spans lines covers all of them, as in ruff.
+    pub noqa_statements: Vec<TextRange>,
     /// E402: a statement other than imports and a docstring was seen.
     import_boundary: bool,
     docstring_seen: bool,
@@ -86,8 +89,10 @@ impl<'a> Checker<'a> {
             bodies: Vec::new(),
             annotations: Vec::new(),
             string_annotations: Vec::new(),
+            stub_reads: Vec::new(),
+            retrying: false,
             exports: Vec::new(),
-            import_statements: Vec::new(),
+            noqa_statements: Vec::new(),
             import_boundary: false,
             docstring_seen: false,
         }
@@ -100,6 +105,11 @@ impl<'a> Checker<'a> {
             self.visit_top_level(stmt);
         }
         self.visit_deferred();
+        self.retrying = true;
+        for deferred in std::mem::take(&mut self.stub_reads) {
+            self.enter(deferred.scope, deferred.branch);
+            self.read(&deferred.item.0, deferred.item.1);
+        }
         self.resolve_exports();
     }
 

@@ -25,11 +25,13 @@ impl<'a> Checker<'a> {
     ) -> BindingId {
         let declared = self.model.scope(scope);
         if declared.globals.contains(&name) {
-            let id = self.bind_in(ScopeId::MODULE, name, range, kind, true);
-            // The function rebinds a module name: no redefinition in the
-            // module's own flow.
-            self.model.scope_mut(ScopeId::MODULE).shadowed.retain(|s| s.by != id);
-            return id;
+            // A function that rebinds a module name neither replaces the
+            // module's binding in the module's flow nor redefines it.
+            if self.model.scope(ScopeId::MODULE).bindings.contains_key(name) {
+                let binding = self.new_binding(ScopeId::MODULE, name, range, kind, true);
+                return self.model.add_detached(binding);
+            }
+            return self.bind_in(ScopeId::MODULE, name, range, kind, true);
         }
         let used = declared.nonlocals.contains(&name);
         self.bind_in(scope, name, range, kind, used)
@@ -43,7 +45,19 @@ impl<'a> Checker<'a> {
         kind: BindingKind,
         used: bool,
     ) -> BindingId {
-        self.model.bind(Binding {
+        let binding = self.new_binding(scope, name, range, kind, used);
+        self.model.bind(binding)
+    }
+
+    fn new_binding(
+        &self,
+        scope: ScopeId,
+        name: &'a str,
+        range: TextRange,
+        kind: BindingKind,
+        used: bool,
+    ) -> Binding<'a> {
+        Binding {
             name,
             kind,
             range,
@@ -54,7 +68,7 @@ impl<'a> Checker<'a> {
             explicit_export: false,
             overload: false,
             qualified: None,
-        })
+        }
     }
 
     /// A module name that a function's `global` statement declares.
@@ -162,6 +176,11 @@ impl<'a> Checker<'a> {
                         self.undefined(name, range);
                         return;
                     }
+                    // In a stub, `x: int` declares `x`.
+                    BindingKind::Annotation if self.info.is_stub => {
+                        self.model.binding_mut(binding).used = true;
+                        return;
+                    }
                     BindingKind::Annotation => {}
                     BindingKind::Deletion | BindingKind::UnboundException(None) => {
                         self.undefined(name, range);
@@ -210,6 +229,12 @@ impl<'a> Checker<'a> {
     }
 
     fn undefined(&mut self, name: &str, range: TextRange) {
+        if self.info.is_stub && !self.retrying {
+            // A stub may name anything defined anywhere in it.
+            let deferred = self.defer((name.to_string(), range));
+            self.stub_reads.push(deferred);
+            return;
+        }
         if self.model.ancestors(self.scope).any(|(_, scope)| scope.star_import) {
             self.report.push(
                 Code::F405,

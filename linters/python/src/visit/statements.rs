@@ -3,7 +3,7 @@
 use super::{Body, Checker};
 use crate::codes::Code;
 use crate::rules;
-use crate::semantic::model::{BindingKind, ScopeId, ScopeKind};
+use crate::semantic::model::{BindingKind, BranchId, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, ExceptHandler, Expr, Stmt};
 use crate::syntax::{Ranged, Visitor};
 
@@ -27,7 +27,9 @@ impl<'a> Checker<'a> {
                 }
             }
             Stmt::Expr(expr) if !self.docstring_seen && expr.value.is_string_literal_expr() => {}
-            _ if rules::imports::may_precede_imports(stmt) => {}
+            _ if rules::imports::may_precede_imports(stmt, |module| {
+                self.imports_module(module)
+            }) => {}
             _ => self.import_boundary = true,
         }
         self.docstring_seen = true;
@@ -111,8 +113,9 @@ impl<'a> Checker<'a> {
                 c.visit_body(&stmt.body);
                 c.name_error_guard -= u32::from(guards);
             });
+            let outer = c.branch;
             for handler in &stmt.handlers {
-                c.in_arm(|c| c.visit_handler(handler));
+                c.in_arm(|c| c.visit_handler(handler, outer));
             }
             // `else` runs after the body, in its arm.
             c.in_branch(body, |c| c.visit_body(&stmt.orelse));
@@ -120,7 +123,9 @@ impl<'a> Checker<'a> {
         });
     }
 
-    fn visit_handler(&mut self, handler: &'a ExceptHandler) {
+    /// `try_branch`: the arm the `try` statement itself is in, where
+    /// pyflakes places the `as` name.
+    fn visit_handler(&mut self, handler: &'a ExceptHandler, try_branch: Option<BranchId>) {
         let ExceptHandler::ExceptHandler(handler) = handler;
         if let Some(type_) = &handler.type_ {
             self.visit_expr(type_);
@@ -131,6 +136,7 @@ impl<'a> Checker<'a> {
         };
         let previous = self.model.scope(self.scope).bindings.get(name.as_str()).copied();
         let id = self.store(name.as_str(), name.range, BindingKind::ExceptTarget);
+        self.model.binding_mut(id).branch = try_branch;
         self.visit_body(&handler.body);
         if !self.model.binding(id).used {
             self.report.push(
@@ -166,6 +172,9 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_assign(&mut self, stmt: &'a ast::StmtAssign) {
+        if matches!(&stmt.targets[..], [Expr::Name(name)] if name.id.as_str() == "__all__") {
+            self.noqa_statements.push(stmt.range);
+        }
         self.visit_expr(&stmt.value);
         rules::names::lambda_assignment(&mut self.report, &stmt.targets, &stmt.value);
         // `a, b = f()` unpacks; `a, b = 1, 2` assigns each name its own value.
@@ -193,7 +202,8 @@ impl<'a> Checker<'a> {
         } else {
             self.visit_expr(value);
         }
-        if !rules::names::is_callable_annotation(&stmt.annotation) {
+        // In a class body an annotated lambda is a typed attribute.
+        if self.model.scope(self.scope).kind != ScopeKind::Class {
             rules::names::lambda_assignment(
                 &mut self.report,
                 std::slice::from_ref(&*stmt.target),
@@ -231,6 +241,17 @@ impl<'a> Checker<'a> {
                 self.model.scope_mut(self.scope).nonlocals.push(name.as_str());
             }
         }
+    }
+
+    /// Whether `module`'s name is bound to that module by an import here.
+    fn imports_module(&self, module: &str) -> bool {
+        self.model.lookup(self.scope, module).is_some_and(|id| {
+            let binding = self.model.binding(id);
+            matches!(binding.kind, BindingKind::Import | BindingKind::SubmoduleImport)
+                && binding.qualified.as_deref().is_some_and(|q| {
+                    q == module || q.strip_prefix(module).is_some_and(|r| r.starts_with('.'))
+                })
+        })
     }
 
     /// A function's `global x` makes `x` a module name as soon as the
@@ -370,11 +391,11 @@ impl<'a> Checker<'a> {
                 }
             }
             Stmt::Import(import) => {
-                self.import_statements.push(import.range);
+                self.noqa_statements.push(import.range);
                 self.visit_import(import);
             }
             Stmt::ImportFrom(import) => {
-                self.import_statements.push(import.range);
+                self.noqa_statements.push(import.range);
                 self.visit_import_from(import);
             }
             Stmt::Global(global) => self.visit_declaration(&global.names, true),
