@@ -227,6 +227,13 @@ impl<'a> Model<'a> {
     }
 }
 
+impl BindingId {
+    /// Bindings are numbered in the order they were made.
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
 impl ScopeId {
     pub const fn first() -> ScopeId {
         ScopeId(0)

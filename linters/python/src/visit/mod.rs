@@ -34,6 +34,10 @@ struct Deferred<T> {
     item: T,
     scope: ScopeId,
     branch: Option<BranchId>,
+    /// How many bindings existed: a class body's later bindings are not
+    /// what a lazy annotation in it refers to (`def Process(self) ->
+    /// Process` names the module's `Process`).
+    bindings: usize,
 }
 
 pub struct Checker<'a> {
@@ -57,6 +61,8 @@ pub struct Checker<'a> {
     bodies: Vec<Deferred<Body<'a>>>,
     annotations: Vec<Deferred<&'a Expr>>,
     string_annotations: Vec<Deferred<&'a ast::ExprStringLiteral>>,
+    /// While reading a lazy annotation: the class bindings it can see.
+    class_bindings_before: Option<usize>,
     /// Reads in a stub that found nothing, tried again at the end.
     stub_reads: Vec<Deferred<(String, TextRange)>>,
     retrying: bool,
@@ -89,6 +95,7 @@ impl<'a> Checker<'a> {
             bodies: Vec::new(),
             annotations: Vec::new(),
             string_annotations: Vec::new(),
+            class_bindings_before: None,
             stub_reads: Vec::new(),
             retrying: false,
             exports: Vec::new(),
@@ -114,7 +121,12 @@ impl<'a> Checker<'a> {
     }
 
     fn defer<T>(&self, item: T) -> Deferred<T> {
-        Deferred { item, scope: self.scope, branch: self.branch }
+        Deferred {
+            item,
+            scope: self.scope,
+            branch: self.branch,
+            bindings: self.model.bindings.len(),
+        }
     }
 
     fn visit_deferred(&mut self) {
@@ -126,11 +138,13 @@ impl<'a> Checker<'a> {
             } else if !self.annotations.is_empty() {
                 for deferred in std::mem::take(&mut self.annotations) {
                     self.enter(deferred.scope, deferred.branch);
+                    self.class_bindings_before = Some(deferred.bindings);
                     self.visit_annotation_now(deferred.item);
                 }
             } else if !self.string_annotations.is_empty() {
                 for deferred in std::mem::take(&mut self.string_annotations) {
                     self.enter(deferred.scope, deferred.branch);
+                    self.class_bindings_before = Some(deferred.bindings);
                     self.visit_string_annotation(deferred.item);
                 }
             } else {
@@ -147,6 +161,7 @@ impl<'a> Checker<'a> {
         self.conditional_depth = 0;
         self.name_error_guard = 0;
         self.in_annotation = false;
+        self.class_bindings_before = None;
     }
 
     fn visit_body_later(&mut self, deferred: Deferred<Body<'a>>) {

@@ -169,7 +169,14 @@ impl<'a> Checker<'a> {
             let scope = self.model.scope(id);
             chain = scope.parent;
             let skip = !first && scope.kind == ScopeKind::Class;
-            if !skip && let Some(&binding) = scope.bindings.get(name) {
+            let visible = |binding: BindingId| {
+                scope.kind != ScopeKind::Class
+                    || self.class_bindings_before.is_none_or(|before| binding.index() < before)
+            };
+            if !skip
+                && let Some(&binding) = scope.bindings.get(name)
+                && visible(binding)
+            {
                 match self.model.binding(binding).kind {
                     // `x: int` makes `x` local to a function, but unbound.
                     BindingKind::Annotation if scope.kind == ScopeKind::Function => {
