@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(names(parse("# noqa")), ["all"]);
         assert_eq!(names(parse("# NOQA")), ["all"]);
         assert_eq!(names(parse("# noqa: F401")), ["F401@8"]);
-        assert_eq!(names(parse("#noqa:F401,E501")), ["F401@7", "E501@12"]);
+        assert_eq!(names(parse("#noqa:F401,E501")), ["F401@6", "E501@11"]);
         assert_eq!(names(parse("# noqa: F401, E501 explained")), ["F401@8", "E501@14"]);
         assert_eq!(names(parse("# type: ignore  # noqa: E501")), ["E501@24"]);
         assert_eq!(names(parse("# just a comment")), Vec::<String>::new());
