@@ -11,7 +11,7 @@ use crate::syntax::ast::{Expr, Stmt};
 /// (`import sys`), so `sys.path` is what it seems.
 pub fn may_precede_imports(stmt: &Stmt, imported: impl Fn(&str) -> bool) -> bool {
     let environ_item = |t: &Expr| is_environ_item(t) && imported("os");
-    let setup_call = |e: &Expr| is_setup_call(e).is_some_and(|module| imported(module));
+    let setup_call = |e: &Expr| is_setup_call(e).is_some_and(&imported);
     match stmt {
         Stmt::If(_) | Stmt::Try(_) | Stmt::With(_) | Stmt::Match(_) => true,
         Stmt::Assign(assign) => match &assign.targets[..] {
