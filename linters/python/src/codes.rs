@@ -23,7 +23,8 @@ macro_rules! codes {
 codes!(
     E999, F401, F403, F405, F541, F601, F602, F631, F632, F634, F701, F702, F704, F706, F707, F811,
     F821, F822, F823, F841, E402, E501, E711, E712, E713, E714, E721, E722, E731, E741, W291, W292,
-    W293, W605,
+    W293, W605, D100, D101, D102, D103, D104, D105, D106, D107, D200, D201, D202, D205, D209, D210,
+    D300, D400, D403, D419, I001,
 );
 
 /// The findings of one file, filtered by the rules enabled for it.

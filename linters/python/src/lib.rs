@@ -9,6 +9,7 @@ mod codes;
 mod inherited;
 mod lines;
 mod noqa;
+mod packages;
 mod rules;
 mod semantic;
 mod syntax;
@@ -18,6 +19,7 @@ use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
 use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
 use lintgate_engine::kind::FileKind;
 use lintgate_engine::nearest::NearestCache;
+use lintgate_engine::repository;
 use lintgate_engine::source::SourceFile;
 
 pub use crate::inherited::{InheritedLength, find as inherited_line_length};
@@ -36,6 +38,21 @@ pub const SETTINGS: SectionSpec = SectionSpec {
             doc: "The longest line E501 allows, in characters (wide characters count two). Default: 88.",
         },
         OptionSpec {
+            name: "docstring-convention",
+            kind: OptionKind::String,
+            doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none (D codes off unless selected).",
+        },
+        OptionSpec {
+            name: "known-first-party",
+            kind: OptionKind::StringList,
+            doc: "Top-level modules I001 places in the first-party section, besides those found at the repository root and in src/.",
+        },
+        OptionSpec {
+            name: "known-third-party",
+            kind: OptionKind::StringList,
+            doc: "Top-level modules I001 places in the third-party section even when a directory of that name exists.",
+        },
+        OptionSpec {
             name: "target-version",
             kind: OptionKind::String,
             doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: \"3.9\".",
@@ -46,6 +63,20 @@ pub const SETTINGS: SectionSpec = SectionSpec {
 const DEFAULT_LINE_LENGTH: usize = 88;
 const DEFAULT_MINOR: u32 = 9;
 
+/// The D codes a `[python] docstring-convention` turns on and keeps off.
+pub struct Convention {
+    pub enabled: &'static [&'static str],
+    pub excluded: &'static [&'static str],
+}
+
+/// The convention `[python]` names, if any and known (an unknown one is a
+/// note when files are checked).
+pub fn docstring_convention(python: Option<&toml::Table>) -> Option<Convention> {
+    let name = python?.get("docstring-convention")?.as_str()?;
+    let excluded = rules::docstrings::convention_excludes(name)?;
+    Some(Convention { enabled: &["D"], excluded })
+}
+
 /// Every code the Python checker can report.
 pub fn codes() -> impl Iterator<Item = &'static str> {
     Code::ALL.iter().map(|code| code.as_str())
@@ -54,6 +85,7 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
 #[derive(Default)]
 pub struct PythonChecker {
     inherited: NearestCache<InheritedLength>,
+    packages: packages::LocalPackages,
 }
 
 impl FileChecker for PythonChecker {
@@ -71,15 +103,25 @@ impl FileChecker for PythonChecker {
             let dir = file.disk_path.parent()?;
             self.inherited.for_dir(dir, &inherited::read_dir).map(|found| found.line_length)
         };
-        let settings = Settings::read(context.settings, inherited, &mut notes);
+        let mut settings = Settings::read(context.settings, inherited, &mut notes);
+        if context.rules.is_enabled("I001") {
+            settings.local_packages = self.packages.for_root(&project_root(&file.disk_path));
+        }
         let file_name = file.disk_path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let module_name = file_name.split('.').next().unwrap_or_default();
         let info = FileInfo {
             is_init: file_name == "__init__.py" || file_name == "__init__.pyi",
             is_stub: file_name.ends_with(".pyi"),
             minor: settings.minor,
         };
-        let (report, suppressions) =
-            check_source(&file.text, &file.lines, info, &settings, Report::new(context.rules));
+        let (report, suppressions) = check_source(
+            &file.text,
+            &file.lines,
+            info,
+            module_name,
+            &settings,
+            Report::new(context.rules),
+        );
         FileOutput { findings: report.findings, suppressions, notes, ..FileOutput::default() }
     }
 }
@@ -87,6 +129,10 @@ impl FileChecker for PythonChecker {
 struct Settings {
     line_length: usize,
     minor: u32,
+    known_first_party: Vec<String>,
+    known_third_party: Vec<String>,
+    /// The repository's own top-level modules (I001's first party).
+    local_packages: std::sync::Arc<rustc_hash::FxHashSet<String>>,
 }
 
 impl Settings {
@@ -114,8 +160,41 @@ impl Settings {
                 DEFAULT_MINOR
             }
         };
-        Settings { line_length, minor }
+        let convention =
+            table.and_then(|t| t.get("docstring-convention")).and_then(toml::Value::as_str);
+        if let Some(name) =
+            convention.filter(|n| rules::docstrings::convention_excludes(n).is_none())
+        {
+            notes.push(format!(
+                "`[python] docstring-convention = \"{name}\"` is not one of \"pep257\", \"google\", \"numpy\"; no convention applies"
+            ));
+        }
+        let strings = |key: &str| -> Vec<String> {
+            let list = table.and_then(|t| t.get(key)).and_then(toml::Value::as_array);
+            list.into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
+        };
+        Settings {
+            line_length,
+            minor,
+            known_first_party: strings("known-first-party"),
+            known_third_party: strings("known-third-party"),
+            local_packages: std::sync::Arc::default(),
+        }
     }
+}
+
+/// Where a file's first-party modules live: its repository's root or,
+/// outside a repository, the directory lintgate runs in (as isort does).
+fn project_root(path: &std::path::Path) -> std::path::PathBuf {
+    let dir = path.parent().unwrap_or(std::path::Path::new("."));
+    let root = repository::root_of(dir);
+    if root.join(".git").exists() {
+        return root.to_path_buf();
+    }
+    std::env::current_dir()
+        .ok()
+        .filter(|cwd| dir.starts_with(cwd))
+        .unwrap_or_else(|| dir.to_path_buf())
 }
 
 /// "3.9", "py39", "py310" → the minor version.
@@ -130,6 +209,7 @@ fn check_source(
     text: &str,
     lines: &lintgate_engine::source::LineIndex,
     info: FileInfo,
+    module_name: &str,
     settings: &Settings,
     mut report: Report,
 ) -> (Report, Vec<lintgate_engine::suppression::Suppression>) {
@@ -168,6 +248,15 @@ fn check_source(
         checker.check_module(parsed.module());
         report = checker.report;
         rules::unused::check(&checker.model, text, lines, &mut report);
+        rules::docstrings::check(parsed.module(), module_name, info, text, &mut report);
+        let local = |name: &str| settings.local_packages.contains(name);
+        let placement = rules::import_order::Placement {
+            minor: settings.minor,
+            known_first_party: &settings.known_first_party,
+            known_third_party: &settings.known_third_party,
+            local_packages: &local,
+        };
+        rules::import_order::check(parsed.module(), text, &comments.0, &placement, &mut report);
         statements = checker.noqa_statements.iter().map(|r| syntax::to_range(*r)).collect();
     }
     let spans = noqa::Spans { strings: &multiline_strings, statements: &statements };

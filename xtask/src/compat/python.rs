@@ -1,9 +1,11 @@
 //! `cargo xtask compat python [DIR] [--check]`: against ruff, with the same
 //! codes and target version, on the files both lint (default: the standard
-//! library of the machine's `python3`, without `site-packages`). Targets:
-//! 99% precision and recall for F codes, 99.5% for E and W codes. A file
-//! with a syntax error is compared on E999 only (per file: ruff reports
-//! every error, lintgate the first), since neither runs its tree rules on it.
+//! library of the machine's `python3`, without `site-packages`). I001 is
+//! compared per file with isort (does it reorder the file's imports?).
+//! Targets: 99% precision and recall for F and D codes, 99.5% for E and W
+//! codes, 98% for I001. A file with a syntax error is compared on E999 only
+//! (per file: ruff reports every error, lintgate the first), since neither
+//! runs its tree rules on it.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -27,8 +29,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let codes = corpus::checker_codes(&lintgate, "python")?;
     let ours_files: BTreeSet<String> =
         corpus::files_of_kind(&lintgate, &dir, "python")?.into_iter().collect();
-    let (theirs, their_files) = run_ruff(&ruff, &dir, &codes)?;
-    let ours = super::run_lintgate(&lintgate, &dir, &codes)?;
+    let (mut theirs, their_files) = run_ruff(&ruff, &dir, &codes)?;
+    let mut ours = super::run_lintgate(&lintgate, &dir, &codes)?;
+    // I001 is compared with isort, per file: is the file's import order right?
+    let both_files: Vec<String> = ours_files.intersection(&their_files).cloned().collect();
+    theirs.extend(isort_unsorted(&tools_dir, &dir, &both_files)?);
+    for key in ours.iter_mut().filter(|k| k.2 == "I001") {
+        key.1 = 0;
+    }
     let both: BTreeSet<&String> = ours_files.intersection(&their_files).collect();
     if both.is_empty() {
         bail!("no Python files under {}", dir.display());
@@ -49,16 +57,44 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         both.len(),
         broken.len()
     );
-    let result = super::compare(&dir, "ruff", &codes, &ours, &theirs, |code| {
-        if code.starts_with('F') { (0.99, 0.99) } else { (0.995, 0.995) }
+    let result = super::compare(&dir, "ruff", &codes, &ours, &theirs, |code| match code {
+        "I001" => (0.98, 0.98),
+        _ if code.starts_with('F') || code.starts_with('D') => (0.99, 0.99),
+        _ => (0.995, 0.995),
     });
     super::finish(root, "python", &header, result, check)
 }
 
+/// The files whose imports isort (default profile, same target version)
+/// would reorder, as `(file, 0, "I001")`.
+fn isort_unsorted(tools_dir: &Path, dir: &Path, files: &[String]) -> Result<Vec<Key>> {
+    let script = tools_dir.join("isort_order.py");
+    std::fs::write(&script, include_str!("isort_order.py"))?;
+    let mut keys = Vec::new();
+    for chunk in files.chunks(500) {
+        let output = Command::new(tools_dir.join("venv/bin/python"))
+            .arg(&script)
+            .arg(dir)
+            .arg("9")
+            .args(chunk)
+            .current_dir(dir)
+            .output()?;
+        if !output.status.success() {
+            bail!("isort: {}", String::from_utf8_lossy(&output.stderr));
+        }
+        for file in String::from_utf8(output.stdout)?.lines() {
+            keys.push((file.to_string(), 0, "I001".to_string()));
+        }
+    }
+    Ok(keys)
+}
+
 /// ruff's findings (syntax errors as E999) and the files it linted.
 fn run_ruff(ruff: &Path, dir: &Path, codes: &[String]) -> Result<(Vec<Key>, BTreeSet<String>)> {
-    // ruff has no E999 any more: it always reports syntax errors.
-    let select: Vec<&str> = codes.iter().map(String::as_str).filter(|c| *c != "E999").collect();
+    // ruff has no E999 any more: it always reports syntax errors; I001 is
+    // compared with isort itself.
+    let select: Vec<&str> =
+        codes.iter().map(String::as_str).filter(|c| !matches!(*c, "E999" | "I001")).collect();
     let common = ["--no-cache", "--isolated", "--target-version", "py39"];
     let files = Command::new(ruff)
         .arg("check")

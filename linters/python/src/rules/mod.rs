@@ -2,7 +2,9 @@
 //! rules decided once the scope model is complete (`unused`).
 
 pub mod comparisons;
+pub mod docstrings;
 pub mod exceptions;
+pub mod import_order;
 pub mod imports;
 pub mod literals;
 pub mod names;

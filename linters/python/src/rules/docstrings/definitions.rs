@@ -1,0 +1,251 @@
+//! The definitions pydocstyle checks (module, classes, functions and
+//! methods), with their docstrings and whether they are public.
+
+use crate::syntax::ast::{self, Expr, Stmt};
+use crate::syntax::{Ranged, TextRange};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Module,
+    Package,
+    Class,
+    NestedClass,
+    Function,
+    Method,
+}
+
+pub struct Definition<'a> {
+    pub kind: Kind,
+    pub name: &'a str,
+    /// Where a missing docstring is reported: the name, or the file start.
+    pub range: TextRange,
+    /// The statement the definition is (none for the module).
+    pub stmt: Option<&'a Stmt>,
+    pub body: &'a [Stmt],
+    pub docstring: Option<&'a ast::ExprStringLiteral>,
+    pub public: bool,
+    /// `@overload`, `@override`, `@x.setter` / `@x.deleter`: documented
+    /// elsewhere.
+    pub documented_elsewhere: bool,
+}
+
+/// The docstring of a body: its first statement, when that is a string.
+pub fn docstring(body: &[Stmt]) -> Option<&ast::ExprStringLiteral> {
+    match body.first()? {
+        Stmt::Expr(expr) => expr.value.as_string_literal_expr(),
+        _ => None,
+    }
+}
+
+/// Every definition in the module, in source order.
+pub fn collect<'a>(body: &'a [Stmt], module_name: &str, is_init: bool) -> Vec<Definition<'a>> {
+    let module_public = !module_name.starts_with('_') || is_dunder(module_name);
+    let exported = exported_names(body);
+    let mut definitions = vec![Definition {
+        kind: if is_init { Kind::Package } else { Kind::Module },
+        name: "",
+        range: TextRange::default(),
+        stmt: None,
+        body,
+        docstring: docstring(body),
+        public: module_public,
+        documented_elsewhere: false,
+    }];
+    let is_public =
+        |name: &str| exported.as_ref().is_none_or(|names| names.iter().any(|n| n == name));
+    walk(body, Parent::Module, &mut |stmt, parent| {
+        let (name, kind, parent_public) = match parent {
+            Parent::Module => (stmt_name(stmt), None, module_public),
+            Parent::Class(public) => (stmt_name(stmt), Some(()), public),
+            Parent::Function => (stmt_name(stmt), None, false),
+        };
+        let Some(name) = name else { return None };
+        let public = parent_public
+            && match parent {
+                Parent::Module => !name.as_str().starts_with('_') && is_public(name.as_str()),
+                _ => !name.as_str().starts_with('_') || is_dunder(name.as_str()),
+            };
+        let (kind, body, decorators) = match stmt {
+            Stmt::ClassDef(class) => (
+                if kind.is_some() { Kind::NestedClass } else { Kind::Class },
+                &class.body[..],
+                &class.decorator_list[..],
+            ),
+            Stmt::FunctionDef(function) => (
+                if kind.is_some() { Kind::Method } else { Kind::Function },
+                &function.body[..],
+                &function.decorator_list[..],
+            ),
+            _ => return None,
+        };
+        definitions.push(Definition {
+            kind,
+            name: name.as_str(),
+            range: name.range,
+            stmt: Some(stmt),
+            body,
+            docstring: docstring(body),
+            public: public && matches!(parent, Parent::Module | Parent::Class(_)),
+            documented_elsewhere: decorators.iter().any(|d| documented_elsewhere(&d.expression)),
+        });
+        Some(public)
+    });
+    definitions
+}
+
+#[derive(Clone, Copy)]
+enum Parent {
+    Module,
+    /// Whether the class is public.
+    Class(bool),
+    Function,
+}
+
+/// Calls `visit` on each class and function statement with what encloses
+/// it; `visit` returns whether the definition is public.
+fn walk<'a>(
+    body: &'a [Stmt],
+    parent: Parent,
+    visit: &mut impl FnMut(&'a Stmt, Parent) -> Option<bool>,
+) {
+    for stmt in body {
+        match stmt {
+            Stmt::ClassDef(class) => {
+                let public = visit(stmt, parent).unwrap_or(false);
+                let inner = if matches!(parent, Parent::Function) {
+                    Parent::Function
+                } else {
+                    Parent::Class(public)
+                };
+                walk(&class.body, inner, visit);
+            }
+            Stmt::FunctionDef(function) => {
+                visit(stmt, parent);
+                walk(&function.body, Parent::Function, visit);
+            }
+            // Definitions under `if`, `try`, ... belong to the same parent.
+            Stmt::If(stmt) => {
+                walk(&stmt.body, parent, visit);
+                for clause in &stmt.elif_else_clauses {
+                    walk(&clause.body, parent, visit);
+                }
+            }
+            Stmt::Try(stmt) => {
+                walk(&stmt.body, parent, visit);
+                for ast::ExceptHandler::ExceptHandler(handler) in &stmt.handlers {
+                    walk(&handler.body, parent, visit);
+                }
+                walk(&stmt.orelse, parent, visit);
+                walk(&stmt.finalbody, parent, visit);
+            }
+            Stmt::With(stmt) => walk(&stmt.body, parent, visit),
+            Stmt::For(ast::StmtFor { body, orelse, .. })
+            | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
+                walk(body, parent, visit);
+                walk(orelse, parent, visit);
+            }
+            Stmt::Match(stmt) => {
+                for case in &stmt.cases {
+                    walk(&case.body, parent, visit);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+fn stmt_name(stmt: &Stmt) -> Option<&ast::Identifier> {
+    match stmt {
+        Stmt::ClassDef(class) => Some(&class.name),
+        Stmt::FunctionDef(function) => Some(&function.name),
+        _ => None,
+    }
+}
+
+pub fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
+
+fn documented_elsewhere(decorator: &Expr) -> bool {
+    match decorator {
+        Expr::Name(name) => matches!(name.id.as_str(), "overload" | "override"),
+        Expr::Attribute(attribute) => {
+            matches!(attribute.attr.as_str(), "overload" | "override" | "setter" | "deleter")
+        }
+        _ => false,
+    }
+}
+
+/// The names in a module-level `__all__ = [...]` (or tuple, `+=`, also
+/// under `if`/`try`), if the module has an `__all__`.
+fn exported_names(body: &[Stmt]) -> Option<Vec<String>> {
+    let mut names: Option<Vec<String>> = None;
+    let mut statements: Vec<&Stmt> = Vec::new();
+    let mut pending: Vec<&[Stmt]> = vec![body];
+    while let Some(body) = pending.pop() {
+        for stmt in body {
+            statements.push(stmt);
+            match stmt {
+                Stmt::If(stmt) => {
+                    pending.push(&stmt.body);
+                    pending.extend(stmt.elif_else_clauses.iter().map(|c| &c.body[..]));
+                }
+                Stmt::Try(stmt) => {
+                    pending.extend([&stmt.body[..], &stmt.orelse[..], &stmt.finalbody[..]]);
+                    pending.extend(stmt.handlers.iter().map(|h| {
+                        let ast::ExceptHandler::ExceptHandler(h) = h;
+                        &h.body[..]
+                    }));
+                }
+                _ => {}
+            }
+        }
+    }
+    for stmt in statements {
+        let (target, value) = match stmt {
+            Stmt::Assign(assign) if assign.targets.len() == 1 => {
+                (&assign.targets[0], &*assign.value)
+            }
+            Stmt::AugAssign(assign) => (&*assign.target, &*assign.value),
+            Stmt::AnnAssign(ast::StmtAnnAssign { target, value: Some(value), .. }) => {
+                (&**target, &**value)
+            }
+            _ => continue,
+        };
+        if !matches!(target, Expr::Name(name) if name.id.as_str() == "__all__") {
+            continue;
+        }
+        // Any `__all__` makes only the names it spells out public.
+        literal_names(value, names.get_or_insert_with(Vec::new));
+    }
+    names
+}
+
+/// The strings in `[...]`, `(...)` and their concatenations.
+fn literal_names(value: &Expr, names: &mut Vec<String>) {
+    match value {
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+            names.extend(
+                elts.iter()
+                    .filter_map(|e| e.as_string_literal_expr())
+                    .map(|s| s.value.to_str().to_string()),
+            );
+        }
+        Expr::BinOp(binop) => {
+            literal_names(&binop.left, names);
+            literal_names(&binop.right, names);
+        }
+        _ => {}
+    }
+}
+
+impl Definition<'_> {
+    pub fn is_function(&self) -> bool {
+        matches!(self.kind, Kind::Function | Kind::Method)
+    }
+
+    /// The statement's range, for position arithmetic.
+    pub fn stmt_range(&self) -> Option<TextRange> {
+        self.stmt.map(Ranged::range)
+    }
+}
