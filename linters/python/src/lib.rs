@@ -108,7 +108,6 @@ impl FileChecker for PythonChecker {
             settings.local_packages = self.packages.for_root(&project_root(&file.disk_path));
         }
         let file_name = file.disk_path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
-        let module_name = file_name.split('.').next().unwrap_or_default();
         let info = FileInfo {
             is_init: file_name == "__init__.py" || file_name == "__init__.pyi",
             is_stub: file_name.ends_with(".pyi"),
@@ -118,7 +117,7 @@ impl FileChecker for PythonChecker {
             &file.text,
             &file.lines,
             info,
-            module_name,
+            &file.disk_path,
             &settings,
             Report::new(context.rules),
         );
@@ -209,7 +208,7 @@ fn check_source(
     text: &str,
     lines: &lintgate_engine::source::LineIndex,
     info: FileInfo,
-    module_name: &str,
+    path: &std::path::Path,
     settings: &Settings,
     mut report: Report,
 ) -> (Report, Vec<lintgate_engine::suppression::Suppression>) {
@@ -248,7 +247,10 @@ fn check_source(
         checker.check_module(parsed.module());
         report = checker.report;
         rules::unused::check(&checker.model, text, lines, &mut report);
-        rules::docstrings::check(parsed.module(), module_name, info, text, &mut report);
+        if report.any_enabled(rules::docstrings::CODES) {
+            let public = rules::docstrings::is_public_module(path);
+            rules::docstrings::check(parsed.module(), public, info, text, &mut report);
+        }
         let local = |name: &str| settings.local_packages.contains(name);
         let placement = rules::import_order::Placement {
             minor: settings.minor,

@@ -24,14 +24,14 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
         report.push(Code::D200, "One-line docstring should fit on one line", range);
     }
     let blank_after_summary = content.iter().skip(1).take_while(|l| l.trim().is_empty()).count();
-    if content.len() > 1 && blank_after_summary != 1 {
+    if quotes.triple && content.len() > 1 && blank_after_summary != 1 {
         report.push(
             Code::D205,
             "1 blank line required between summary line and description",
             range,
         );
     }
-    if lines.len() > 1 && !lines.last().is_some_and(|l| l.trim().is_empty()) {
+    if content.len() > 1 && !lines.last().is_some_and(|l| l.trim().is_empty()) {
         report.push(
             Code::D209,
             "Multi-line docstring closing quotes should be on a separate line",
@@ -39,10 +39,8 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
         );
     }
     let first = lines[0];
-    let single_line = lines.len() == 1;
     if !first.trim().is_empty()
-        && (first.starts_with(char::is_whitespace)
-            || (single_line && first.ends_with(char::is_whitespace)))
+        && (first.starts_with(char::is_whitespace) || first.ends_with(char::is_whitespace))
     {
         report.push(Code::D210, "No whitespaces allowed surrounding docstring text", range);
     }
@@ -62,6 +60,7 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
 /// pydocstyle checks).
 fn capitalized(body: &str, range: TextRange, report: &mut Report) {
     let Some(word) = body.split_whitespace().next() else { return };
+    let word = word.trim_end_matches('.');
     if !word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
         return;
     }
@@ -142,9 +141,30 @@ fn summary_last_line<'a>(lines: &[&'a str]) -> Option<&'a str> {
         let line = line.trim();
         !line.is_empty() && line.chars().all(|c| "-~=^*#_+`".contains(c))
     };
+    // A docstring that opens with a NumPy section ("Parameters" over dashes).
+    if NUMPY_SECTIONS.contains(&first) && lines.get(start + 1).is_some_and(|l| underline(l)) {
+        return None;
+    }
     let paragraph = lines[start..].iter().take_while(|l| !l.trim().is_empty() && !underline(l));
     paragraph.last().copied()
 }
+
+const NUMPY_SECTIONS: &[&str] = &[
+    "Attributes",
+    "Examples",
+    "Methods",
+    "Notes",
+    "Other Parameters",
+    "Parameters",
+    "Raises",
+    "References",
+    "Returns",
+    "See Also",
+    "Warnings",
+    "Warns",
+    "Yields",
+    "Receives",
+];
 
 /// Lines split at `\n`, `\r\n` and `\r`, as Python reads source.
 fn universal_lines(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {

@@ -38,8 +38,7 @@ pub fn docstring(body: &[Stmt]) -> Option<&ast::ExprStringLiteral> {
 }
 
 /// Every definition in the module, in source order.
-pub fn collect<'a>(body: &'a [Stmt], module_name: &str, is_init: bool) -> Vec<Definition<'a>> {
-    let module_public = !module_name.starts_with('_') || is_dunder(module_name);
+pub fn collect<'a>(body: &'a [Stmt], module_public: bool, is_init: bool) -> Vec<Definition<'a>> {
     let exported = exported_names(body);
     let mut definitions = vec![Definition {
         kind: if is_init { Kind::Package } else { Kind::Module },
@@ -60,10 +59,11 @@ pub fn collect<'a>(body: &'a [Stmt], module_name: &str, is_init: bool) -> Vec<De
             Parent::Function => (stmt_name(stmt), None, false),
         };
         let Some(name) = name else { return None };
+        let is_method = matches!(parent, Parent::Class(_)) && matches!(stmt, Stmt::FunctionDef(_));
         let public = parent_public
             && match parent {
                 Parent::Module => !name.as_str().starts_with('_') && is_public(name.as_str()),
-                _ => !name.as_str().starts_with('_') || is_dunder(name.as_str()),
+                _ => !name.as_str().starts_with('_') || (is_method && is_dunder(name.as_str())),
             };
         let (kind, body, decorators) = match stmt {
             Stmt::ClassDef(class) => (
@@ -86,7 +86,9 @@ pub fn collect<'a>(body: &'a [Stmt], module_name: &str, is_init: bool) -> Vec<De
             body,
             docstring: docstring(body),
             public: public && matches!(parent, Parent::Module | Parent::Class(_)),
-            documented_elsewhere: decorators.iter().any(|d| documented_elsewhere(&d.expression)),
+            documented_elsewhere: decorators
+                .iter()
+                .any(|d| documented_elsewhere(&d.expression, kind == Kind::Method)),
         });
         Some(public)
     });
@@ -166,14 +168,15 @@ pub fn is_dunder(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
-fn documented_elsewhere(decorator: &Expr) -> bool {
-    match decorator {
-        Expr::Name(name) => matches!(name.id.as_str(), "overload" | "override"),
-        Expr::Attribute(attribute) => {
-            matches!(attribute.attr.as_str(), "overload" | "override" | "setter" | "deleter")
-        }
-        _ => false,
-    }
+/// `@overload` anywhere; `@override`, `@x.setter`, `@x.deleter` on methods.
+fn documented_elsewhere(decorator: &Expr, method: bool) -> bool {
+    let (name, attribute) = match decorator {
+        Expr::Name(name) => (name.id.as_str(), false),
+        Expr::Attribute(attribute) => (attribute.attr.as_str(), true),
+        _ => return false,
+    };
+    name == "overload"
+        || (method && (name == "override" || (attribute && matches!(name, "setter" | "deleter"))))
 }
 
 /// The names in a module-level `__all__ = [...]` (or tuple, `+=`, also

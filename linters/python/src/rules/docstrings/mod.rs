@@ -32,18 +32,34 @@ pub const CODES: &[Code] = &[
     Code::D419,
 ];
 
-/// `module_name`: the file's stem; a module named `_x` is private.
-pub fn check(body: &[Stmt], module_name: &str, info: FileInfo, text: &str, report: &mut Report) {
+/// `module_public`: see [`is_public_module`].
+pub fn check(body: &[Stmt], module_public: bool, info: FileInfo, text: &str, report: &mut Report) {
     if !report.any_enabled(CODES) {
         return;
     }
-    for definition in definitions::collect(body, module_name, info.is_init) {
+    for definition in definitions::collect(body, module_public, info.is_init) {
         // A stub documents nothing: its definitions mirror the real ones.
         if !info.is_stub {
             missing::check(&definition, report);
         }
         content::check(&definition, text, report);
     }
+}
+
+/// A module is private when its name, or the name of a package it is in
+/// (directories with `__init__.py` above it), starts with `_` (dunder names
+/// such as `__main__` are public).
+pub fn is_public_module(path: &std::path::Path) -> bool {
+    let private = |name: &str| name.starts_with('_') && !definitions::is_dunder(name);
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
+    if private(stem) {
+        return false;
+    }
+    let packages = path
+        .ancestors()
+        .skip(1)
+        .take_while(|dir| dir.join("__init__.py").exists() || dir.join("__init__.pyi").exists());
+    !packages.filter_map(|dir| dir.file_name().and_then(|n| n.to_str())).any(private)
 }
 
 /// The codes a `docstring-convention` leaves out (ruff's sets, restricted to

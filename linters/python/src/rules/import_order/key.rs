@@ -57,8 +57,11 @@ pub fn module(name: &str) -> NaturalKey {
     NaturalKey::new(&joined.to_lowercase())
 }
 
-/// The key of a name in a `from` import.
+/// The key of a name in a `from` import (`*` first).
 pub fn member(name: &str) -> NaturalKey {
+    if name == "*" {
+        return NaturalKey::new("");
+    }
     let cased = name.chars().any(char::is_alphabetic);
     let all_upper = cased && !name.chars().any(char::is_lowercase);
     let kind = if all_upper && name.chars().count() > 1 {

@@ -59,6 +59,9 @@ struct Item {
     section: Section,
     from: bool,
     module: String,
+    /// isort writes a name with a comment after it on its own line, ahead
+    /// of the module's other names.
+    commented: bool,
     name: Option<String>,
     alias: Option<String>,
 }
@@ -69,6 +72,7 @@ impl Item {
             self.section,
             self.from,
             key::module(&self.module),
+            !self.commented,
             self.name.as_deref().map(key::member),
             self.alias.as_deref().map(key::member),
         )
@@ -97,15 +101,26 @@ pub fn check(
     if directives.skip_file {
         return;
     }
+    let commented = |stmt: &Stmt| {
+        let end = stmt.end().to_usize();
+        let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
+        comments.iter().any(|c| (end..line_end).contains(&c.start))
+    };
     visit_bodies(body, &mut |statements| {
         for block in blocks(statements, &directives, text) {
-            check_block(&block, placement, report);
+            check_block(&block, placement, &commented, report);
         }
     });
 }
 
-fn check_block(block: &[&Stmt], placement: &Placement, report: &mut Report) {
-    let items: Vec<Item> = block.iter().flat_map(|stmt| items(stmt, placement)).collect();
+fn check_block(
+    block: &[&Stmt],
+    placement: &Placement,
+    commented: &dyn Fn(&Stmt) -> bool,
+    report: &mut Report,
+) {
+    let items: Vec<Item> =
+        block.iter().flat_map(|stmt| items(stmt, placement, commented(stmt))).collect();
     let mut expected = items.clone();
     expected.sort_by(|a, b| a.key().cmp(&b.key()));
     expected.dedup();
@@ -131,7 +146,7 @@ fn check_block(block: &[&Stmt], placement: &Placement, report: &mut Report) {
     );
 }
 
-fn items(stmt: &Stmt, placement: &Placement) -> Vec<Item> {
+fn items(stmt: &Stmt, placement: &Placement, commented: bool) -> Vec<Item> {
     match stmt {
         Stmt::Import(import) => import
             .names
@@ -140,6 +155,7 @@ fn items(stmt: &Stmt, placement: &Placement) -> Vec<Item> {
                 section: placement.section(alias.name.as_str(), 0),
                 from: false,
                 module: alias.name.to_string(),
+                commented: false,
                 name: None,
                 alias: alias.asname.as_ref().map(ToString::to_string),
             })
@@ -154,6 +170,7 @@ fn items(stmt: &Stmt, placement: &Placement) -> Vec<Item> {
                     section: placement.section(module, import.level),
                     from: true,
                     module: full.clone(),
+                    commented: commented && import.names.len() == 1,
                     name: Some(alias.name.to_string()),
                     alias: alias.asname.as_ref().map(ToString::to_string),
                 })
