@@ -145,8 +145,12 @@ fn summary_last_line<'a>(lines: &[&'a str]) -> Option<&'a str> {
     if NUMPY_SECTIONS.contains(&first) && lines.get(start + 1).is_some_and(|l| underline(l)) {
         return None;
     }
-    let paragraph = lines[start..].iter().take_while(|l| !l.trim().is_empty() && !underline(l));
-    paragraph.last().copied()
+    // The first line counts when it is an overline (`====` over a title),
+    // not when it is all there is (`"""-----"""`, a separator).
+    let rest = lines[start + 1..].iter().take_while(|l| !l.trim().is_empty() && !underline(l));
+    let last = rest.last().copied().unwrap_or(lines[start]);
+    let alone = lines.iter().filter(|l| !l.trim().is_empty()).count() == 1;
+    (!(alone && underline(last))).then_some(last)
 }
 
 const NUMPY_SECTIONS: &[&str] = &[
