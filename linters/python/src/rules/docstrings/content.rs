@@ -17,8 +17,13 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
     }
     let lines: Vec<&str> = universal_lines(body).collect();
     let content: Vec<&str> = universal_lines(body.trim()).collect();
-    if !quotes.triple_double && !(quotes.triple && body.contains("\"\"\"")) {
-        report.push(Code::D300, "Use triple double quotes `\"\"\"`", range);
+    if body.contains(r#"""""#) {
+        // `"""` in the text (escaped or not): only `'''` holds it cleanly.
+        if !quotes.triple || quotes.triple_double {
+            report.push(Code::D300, "Use triple single quotes `'''`", range);
+        }
+    } else if !quotes.triple_double {
+        report.push(Code::D300, r#"Use triple double quotes `"""`"#, range);
     }
     if content.len() == 1 && lines.len() > 1 {
         report.push(Code::D200, "One-line docstring should fit on one line", range);
@@ -139,10 +144,10 @@ fn summary_last_line<'a>(lines: &[&'a str]) -> Option<&'a str> {
     }
     let underline = |line: &str| {
         let line = line.trim();
-        !line.is_empty() && line.chars().all(|c| "-~=^*#_+`".contains(c))
+        !line.is_empty() && line.chars().all(|c| "-~=#".contains(c))
     };
-    // A docstring that opens with a NumPy section ("Parameters" over dashes).
-    if NUMPY_SECTIONS.contains(&first) && lines.get(start + 1).is_some_and(|l| underline(l)) {
+    // A docstring that opens with a section name ("Parameters", "Args:").
+    if SECTIONS.contains(&first.trim_end_matches(':')) {
         return None;
     }
     // The first line counts when it is an overline (`====` over a title),
@@ -153,21 +158,14 @@ fn summary_last_line<'a>(lines: &[&'a str]) -> Option<&'a str> {
     (!(alone && underline(last))).then_some(last)
 }
 
-const NUMPY_SECTIONS: &[&str] = &[
-    "Attributes",
-    "Examples",
-    "Methods",
-    "Notes",
-    "Other Parameters",
-    "Parameters",
-    "Raises",
-    "References",
-    "Returns",
-    "See Also",
-    "Warnings",
-    "Warns",
-    "Yields",
-    "Receives",
+/// Google and NumPy section names.
+#[rustfmt::skip]
+const SECTIONS: &[&str] = &[
+    "Args", "Arguments", "Attention", "Attributes", "Caution", "Danger", "Error", "Example",
+    "Examples", "Extended Summary", "Hint", "Important", "Keyword Args", "Keyword Arguments",
+    "Methods", "Note", "Notes", "Other Args", "Other Arguments", "Other Params",
+    "Other Parameters", "Parameters", "Raises", "Receives", "References", "Return", "Returns",
+    "See Also", "Short Summary", "Tip", "Todo", "Warning", "Warnings", "Warns", "Yield", "Yields",
 ];
 
 /// Lines split at `\n`, `\r\n` and `\r`, as Python reads source.

@@ -53,39 +53,40 @@ pub fn collect<'a>(body: &'a [Stmt], module_public: bool, is_init: bool) -> Vec<
     let is_public =
         |name: &str| exported.as_ref().is_none_or(|names| names.iter().any(|n| n == name));
     walk(body, Parent::Module, &mut |stmt, parent| {
-        let (name, kind, parent_public) = match parent {
-            Parent::Module => (stmt_name(stmt), None, module_public),
-            Parent::Class(public) => (stmt_name(stmt), Some(()), public),
-            Parent::Function => (stmt_name(stmt), None, false),
-        };
-        let Some(name) = name else { return None };
-        let is_method = matches!(parent, Parent::Class(_)) && matches!(stmt, Stmt::FunctionDef(_));
-        let public = parent_public
-            && match parent {
-                Parent::Module => !name.as_str().starts_with('_') && is_public(name.as_str()),
-                _ => !name.as_str().starts_with('_') || (is_method && is_dunder(name.as_str())),
-            };
-        let (kind, body, decorators) = match stmt {
+        let in_class = matches!(parent, Parent::Class(_));
+        let (name, kind, body, decorators) = match stmt {
             Stmt::ClassDef(class) => (
-                if kind.is_some() { Kind::NestedClass } else { Kind::Class },
+                &class.name,
+                if in_class { Kind::NestedClass } else { Kind::Class },
                 &class.body[..],
                 &class.decorator_list[..],
             ),
             Stmt::FunctionDef(function) => (
-                if kind.is_some() { Kind::Method } else { Kind::Function },
+                &function.name,
+                if in_class { Kind::Method } else { Kind::Function },
                 &function.body[..],
                 &function.decorator_list[..],
             ),
             _ => return None,
         };
+        let name = name.as_str();
+        let underscore = name.starts_with('_');
+        let public = match parent {
+            Parent::Module => module_public && !underscore && is_public(name),
+            // Dunder methods (`__eq__`) are public; dunder classes are not.
+            Parent::Class(class_public) => {
+                class_public && (!underscore || (kind == Kind::Method && is_dunder(name)))
+            }
+            Parent::Function => false,
+        };
         definitions.push(Definition {
             kind,
-            name: name.as_str(),
-            range: name.range,
+            name,
+            range: stmt_name(stmt).map_or_else(TextRange::default, |n| n.range),
             stmt: Some(stmt),
             body,
             docstring: docstring(body),
-            public: public && matches!(parent, Parent::Module | Parent::Class(_)),
+            public,
             documented_elsewhere: decorators
                 .iter()
                 .any(|d| documented_elsewhere(&d.expression, kind == Kind::Method)),

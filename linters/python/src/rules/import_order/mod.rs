@@ -103,8 +103,7 @@ pub fn check(
     }
     let commented = |stmt: &Stmt| {
         let end = stmt.end().to_usize();
-        let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |i| end + i);
-        comments.iter().any(|c| (end..line_end).contains(&c.start))
+        comments.iter().any(|c| (end..line_end(text, end)).contains(&c.start))
     };
     visit_bodies(body, &mut |statements| {
         for block in blocks(statements, &directives, text) {
@@ -130,7 +129,14 @@ fn check_block(
     // Show the expected order from the first import out of place.
     const SHOWN: usize = 6;
     let first = items.iter().zip(&expected).position(|(a, b)| a != b).unwrap_or(expected.len());
-    let rest = &expected[first.min(expected.len())..];
+    if first == expected.len() {
+        // In order, but for a repeated import at the end.
+        let repeated = items.get(first).map_or(String::new(), Item::describe);
+        let range = TextRange::new(block[0].start(), block[block.len() - 1].end());
+        report.push(Code::I001, format!("Import block repeats `{repeated}`"), range);
+        return;
+    }
+    let rest = &expected[first..];
     let mut order: Vec<String> =
         rest.iter().take(SHOWN).map(|i| format!("`{}`", i.describe())).collect();
     if rest.len() > SHOWN {
@@ -220,10 +226,15 @@ impl Directives {
 
     fn excluded(&self, stmt: &Stmt, text: &str) -> bool {
         let range = to_range(stmt.range());
-        let line_end = text[range.end..].find(['\n', '\r']).map_or(text.len(), |i| range.end + i);
+        let end = line_end(text, range.end);
         self.off.iter().any(|off| off.contains(&range.start))
-            || self.skips.iter().any(|&skip| (range.start..line_end).contains(&skip))
+            || self.skips.iter().any(|&skip| (range.start..end).contains(&skip))
     }
+}
+
+/// The end of the line `offset` is on.
+fn line_end(text: &str, offset: usize) -> usize {
+    text[offset..].find(['\n', '\r']).map_or(text.len(), |i| offset + i)
 }
 
 /// The runs of consecutive import statements in one body.
@@ -232,11 +243,14 @@ fn blocks<'a>(statements: &'a [Stmt], directives: &Directives, text: &str) -> Ve
     let mut current: Vec<&Stmt> = Vec::new();
     for stmt in statements {
         let import = matches!(stmt, Stmt::Import(_) | Stmt::ImportFrom(_));
+        // A split comment between two imports, or at the end of the second
+        // one's line (as isort reads it), starts a new block.
+        let stmt_line_end = line_end(text, stmt.end().to_usize());
         let split = current.last().is_some_and(|previous| {
             directives
                 .splits
                 .iter()
-                .any(|&at| previous.end().to_usize() <= at && at < stmt.start().to_usize())
+                .any(|&at| previous.end().to_usize() <= at && at < stmt_line_end)
         });
         if !import || directives.excluded(stmt, text) || split {
             if current.len() > 1 || current.iter().any(|s| multi_name(s)) {
