@@ -13,6 +13,7 @@ use std::fmt::Write;
 
 use lintgate_engine::diagnostic::{Diagnostic, Severity};
 use lintgate_engine::registry;
+use rayon::prelude::*;
 
 use super::{ReportOptions, plural};
 use crate::runner::RunOutput;
@@ -49,9 +50,19 @@ pub fn render(run: &RunOutput, options: &ReportOptions) -> String {
     if options.statistics {
         statistics(&mut out, run);
     } else {
-        for d in &run.diagnostics {
-            frame(&mut out, d, &paint);
-        }
+        // Frames are independent: render chunks in parallel, in order.
+        let chunks: Vec<String> = run
+            .diagnostics
+            .par_chunks(512)
+            .map(|chunk| {
+                let mut text = String::new();
+                for d in chunk {
+                    frame(&mut text, d, &paint);
+                }
+                text
+            })
+            .collect();
+        out.extend(chunks);
     }
     if options.show_notes {
         for note in &run.notes {
