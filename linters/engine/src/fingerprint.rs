@@ -17,6 +17,14 @@ use xxhash_rust::xxh3::xxh3_64;
 use crate::diagnostic::Diagnostic;
 
 pub fn fingerprint(checker: &str, code: &str, path: &str, line: &str, occurrence: usize) -> String {
+    let mut key = identity(checker, code, path, line);
+    key.push(':');
+    key.push_str(&occurrence.to_string());
+    format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+/// `checker NUL code NUL path NUL line`, the line's whitespace collapsed.
+fn identity(checker: &str, code: &str, path: &str, line: &str) -> String {
     let mut key = String::with_capacity(checker.len() + code.len() + path.len() + line.len() + 8);
     key.push_str(checker);
     key.push('\0');
@@ -30,20 +38,19 @@ pub fn fingerprint(checker: &str, code: &str, path: &str, line: &str, occurrence
         }
         key.push_str(word);
     }
-    key.push(':');
-    key.push_str(&occurrence.to_string());
-    format!("{:016x}", xxh3_64(key.as_bytes()))
+    key
 }
 
 /// Fills in the fingerprints of one file's diagnostics, which must be in
 /// report order (so occurrence indices follow the file top to bottom).
 pub fn assign(diagnostics: &mut [Diagnostic]) {
-    let mut seen: HashMap<(String, String, String, String), usize> = HashMap::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for d in diagnostics {
-        let normalized = d.line_text.split_whitespace().collect::<Vec<_>>().join(" ");
-        let key = (d.path.clone(), d.checker.clone(), d.code.clone(), normalized);
-        let counter = seen.entry(key).or_default();
-        d.fingerprint = fingerprint(&d.checker, &d.code, &d.path, &d.line_text, *counter);
+        let mut key = identity(&d.checker, &d.code, &d.path, &d.line_text);
+        let counter = seen.entry(key.clone()).or_default();
+        key.push(':');
+        key.push_str(&counter.to_string());
+        d.fingerprint = format!("{:016x}", xxh3_64(key.as_bytes()));
         *counter += 1;
     }
 }

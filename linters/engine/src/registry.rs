@@ -76,7 +76,11 @@ pub fn all() -> &'static [Rule] {
 
 /// A rule by its code or its alias.
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code_or_name || r.name == code_or_name)
+    // Rules are sorted by code (see `RuleSelection`); names need a scan.
+    match RULES.binary_search_by(|r| r.code.cmp(code_or_name)) {
+        Ok(index) => Some(&RULES[index]),
+        Err(_) => RULES.iter().find(|r| r.name == code_or_name),
+    }
 }
 
 #[cfg(test)]
