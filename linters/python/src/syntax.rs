@@ -100,6 +100,34 @@ pub fn parse_string_annotation(
     ruff_python_parser::parse_string_annotation(text, literal).ok()
 }
 
+/// The statement lists inside a compound statement that runs in the same
+/// scope (`if`/`elif`/`else`, `try` and its handlers, `with`, `for`/`while`
+/// and their `else`, `match` cases); none for `def`, `class` and simple
+/// statements.
+pub fn block_bodies(stmt: &ast::Stmt) -> Vec<&[ast::Stmt]> {
+    use ast::Stmt;
+    match stmt {
+        Stmt::If(stmt) => std::iter::once(&stmt.body[..])
+            .chain(stmt.elif_else_clauses.iter().map(|c| &c.body[..]))
+            .collect(),
+        Stmt::Try(stmt) => {
+            let handlers = stmt.handlers.iter().map(|h| {
+                let ast::ExceptHandler::ExceptHandler(h) = h;
+                &h.body[..]
+            });
+            std::iter::once(&stmt.body[..])
+                .chain(handlers)
+                .chain([&stmt.orelse[..], &stmt.finalbody[..]])
+                .collect()
+        }
+        Stmt::With(stmt) => vec![&stmt.body[..]],
+        Stmt::For(ast::StmtFor { body, orelse, .. })
+        | Stmt::While(ast::StmtWhile { body, orelse, .. }) => vec![&body[..], &orelse[..]],
+        Stmt::Match(stmt) => stmt.cases.iter().map(|c| &c.body[..]).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Where a docstring's text is, between its quotes, and which quotes.
 pub struct DocstringQuotes {
     pub body: Range<usize>,

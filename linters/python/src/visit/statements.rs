@@ -5,7 +5,7 @@ use crate::codes::Code;
 use crate::rules;
 use crate::semantic::model::{BindingKind, BranchId, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, ExceptHandler, Expr, Stmt};
-use crate::syntax::{Ranged, Visitor};
+use crate::syntax::{Ranged, Visitor, block_bodies};
 
 impl<'a> Checker<'a> {
     pub(super) fn visit_body(&mut self, body: &'a [Stmt]) {
@@ -267,32 +267,11 @@ impl<'a> Checker<'a> {
                         }
                     }
                 }
-                Stmt::If(stmt) => {
-                    self.declare_globals(&stmt.body);
-                    for clause in &stmt.elif_else_clauses {
-                        self.declare_globals(&clause.body);
+                _ => {
+                    for body in block_bodies(stmt) {
+                        self.declare_globals(body);
                     }
                 }
-                Stmt::For(ast::StmtFor { body, orelse, .. })
-                | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
-                    self.declare_globals(body);
-                    self.declare_globals(orelse);
-                }
-                Stmt::With(stmt) => self.declare_globals(&stmt.body),
-                Stmt::Try(stmt) => {
-                    self.declare_globals(&stmt.body);
-                    for ExceptHandler::ExceptHandler(handler) in &stmt.handlers {
-                        self.declare_globals(&handler.body);
-                    }
-                    self.declare_globals(&stmt.orelse);
-                    self.declare_globals(&stmt.finalbody);
-                }
-                Stmt::Match(stmt) => {
-                    for case in &stmt.cases {
-                        self.declare_globals(&case.body);
-                    }
-                }
-                _ => {}
             }
         }
     }

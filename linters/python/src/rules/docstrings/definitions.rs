@@ -2,7 +2,7 @@
 //! methods), with their docstrings and whether they are public.
 
 use crate::syntax::ast::{self, Expr, Stmt};
-use crate::syntax::{Ranged, TextRange};
+use crate::syntax::{Ranged, TextRange, block_bodies};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -127,32 +127,11 @@ fn walk<'a>(
                 walk(&function.body, Parent::Function, visit);
             }
             // Definitions under `if`, `try`, ... belong to the same parent.
-            Stmt::If(stmt) => {
-                walk(&stmt.body, parent, visit);
-                for clause in &stmt.elif_else_clauses {
-                    walk(&clause.body, parent, visit);
+            _ => {
+                for nested in block_bodies(stmt) {
+                    walk(nested, parent, visit);
                 }
             }
-            Stmt::Try(stmt) => {
-                walk(&stmt.body, parent, visit);
-                for ast::ExceptHandler::ExceptHandler(handler) in &stmt.handlers {
-                    walk(&handler.body, parent, visit);
-                }
-                walk(&stmt.orelse, parent, visit);
-                walk(&stmt.finalbody, parent, visit);
-            }
-            Stmt::With(stmt) => walk(&stmt.body, parent, visit),
-            Stmt::For(ast::StmtFor { body, orelse, .. })
-            | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
-                walk(body, parent, visit);
-                walk(orelse, parent, visit);
-            }
-            Stmt::Match(stmt) => {
-                for case in &stmt.cases {
-                    walk(&case.body, parent, visit);
-                }
-            }
-            _ => {}
         }
     }
 }
@@ -189,19 +168,8 @@ fn exported_names(body: &[Stmt]) -> Option<Vec<String>> {
     while let Some(body) = pending.pop() {
         for stmt in body {
             statements.push(stmt);
-            match stmt {
-                Stmt::If(stmt) => {
-                    pending.push(&stmt.body);
-                    pending.extend(stmt.elif_else_clauses.iter().map(|c| &c.body[..]));
-                }
-                Stmt::Try(stmt) => {
-                    pending.extend([&stmt.body[..], &stmt.orelse[..], &stmt.finalbody[..]]);
-                    pending.extend(stmt.handlers.iter().map(|h| {
-                        let ast::ExceptHandler::ExceptHandler(h) = h;
-                        &h.body[..]
-                    }));
-                }
-                _ => {}
+            if matches!(stmt, Stmt::If(_) | Stmt::Try(_)) {
+                pending.extend(block_bodies(stmt));
             }
         }
     }

@@ -12,8 +12,8 @@ mod stdlib;
 use std::ops::Range;
 
 use crate::codes::{Code, Report};
-use crate::syntax::ast::{self, Stmt};
-use crate::syntax::{Ranged, TextRange, to_range};
+use crate::syntax::ast::Stmt;
+use crate::syntax::{Ranged, TextRange, block_bodies, to_range};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Section {
@@ -285,32 +285,11 @@ fn visit_bodies<'a>(body: &'a [Stmt], visit: &mut impl FnMut(&'a [Stmt])) {
         match stmt {
             Stmt::FunctionDef(function) => visit_bodies(&function.body, visit),
             Stmt::ClassDef(class) => visit_bodies(&class.body, visit),
-            Stmt::If(stmt) => {
-                visit_bodies(&stmt.body, visit);
-                for clause in &stmt.elif_else_clauses {
-                    visit_bodies(&clause.body, visit);
+            _ => {
+                for nested in block_bodies(stmt) {
+                    visit_bodies(nested, visit);
                 }
             }
-            Stmt::Try(stmt) => {
-                visit_bodies(&stmt.body, visit);
-                for ast::ExceptHandler::ExceptHandler(handler) in &stmt.handlers {
-                    visit_bodies(&handler.body, visit);
-                }
-                visit_bodies(&stmt.orelse, visit);
-                visit_bodies(&stmt.finalbody, visit);
-            }
-            Stmt::With(stmt) => visit_bodies(&stmt.body, visit),
-            Stmt::For(ast::StmtFor { body, orelse, .. })
-            | Stmt::While(ast::StmtWhile { body, orelse, .. }) => {
-                visit_bodies(body, visit);
-                visit_bodies(orelse, visit);
-            }
-            Stmt::Match(stmt) => {
-                for case in &stmt.cases {
-                    visit_bodies(&case.body, visit);
-                }
-            }
-            _ => {}
         }
     }
 }
