@@ -86,15 +86,7 @@ fn shell(root: &Path, options: &Options) -> Result<()> {
     )?;
     let codes = crate::corpus::checker_codes(&lintgate, "shell")?;
     let per_process = files.len().div_ceil(2).max(1);
-    let lint = vec![
-        lintgate.display().to_string(),
-        "lint".into(),
-        "--isolated".into(),
-        "--quiet".into(),
-        "--select".into(),
-        codes.join(","),
-        dir.display().to_string(),
-    ];
+    let lint = lint_argv(&lintgate, &codes, &dir);
     let shellcheck = vec![
         "sh".into(),
         "-c".into(),
@@ -250,6 +242,20 @@ fn file_list(lintgate: &Path, dir: &Path) -> Result<Vec<String>> {
         .filter_map(|l| l.split_once('\t'))
         .map(|(_, path)| root.join(path).display().to_string())
         .collect())
+}
+
+/// `lintgate lint --isolated --quiet --select CODES DIR`.
+pub fn lint_argv(lintgate: &Path, codes: &[impl AsRef<str>], dir: &Path) -> Vec<String> {
+    let codes: Vec<&str> = codes.iter().map(AsRef::as_ref).collect();
+    vec![
+        lintgate.display().to_string(),
+        "lint".into(),
+        "--isolated".into(),
+        "--quiet".into(),
+        "--select".into(),
+        codes.join(","),
+        dir.display().to_string(),
+    ]
 }
 
 /// Runs each command once (to warm the page cache and check that it

@@ -6,9 +6,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 
-use crate::bench::{interleaved_medians, peak_rss_kib};
+use crate::bench::{interleaved_medians, lint_argv, peak_rss_kib};
 use crate::{corpus, process, tools};
 
 pub fn run(root: &Path, runs: usize) -> Result<()> {
@@ -17,18 +17,8 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
     let lintgate = process::release_lintgate(root)?;
     let corpus = corpus::python_stdlib()?;
     let files = corpus::files_of_kind(&lintgate, &corpus, "python")?;
-    let codes = default_codes(&lintgate)?;
-    let lint = |codes: &[&str]| {
-        vec![
-            lintgate.display().to_string(),
-            "lint".into(),
-            "--isolated".into(),
-            "--quiet".into(),
-            "--select".into(),
-            codes.join(","),
-            corpus.display().to_string(),
-        ]
-    };
+    let codes = corpus::default_codes(&lintgate, "python")?;
+    let lint = |codes: &[&str]| lint_argv(&lintgate, codes, &corpus);
     // ruff is compared on the pyflakes/pycodestyle codes (its I001 follows
     // its own isort settings); I001 and the D codes are measured as what
     // they add to lintgate's run.
@@ -84,18 +74,4 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
     );
     println!("{table}");
     Ok(())
-}
-
-/// The Python codes on by default, from `lintgate rules`.
-fn default_codes(lintgate: &Path) -> Result<Vec<String>> {
-    let output =
-        std::process::Command::new(lintgate).args(["rules", "--format", "json"]).output()?;
-    let rules: serde_json::Value = serde_json::from_slice(&output.stdout)?;
-    Ok(rules
-        .as_array()
-        .context("rules JSON")?
-        .iter()
-        .filter(|r| r["checker"] == "python" && r["enabled"] == true)
-        .filter_map(|r| r["code"].as_str().map(String::from))
-        .collect())
 }

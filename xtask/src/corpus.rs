@@ -84,13 +84,22 @@ pub fn relative_to_dir(dir: &Path, path: &str) -> String {
 
 /// The codes of every rule of `checker`, from `lintgate rules`.
 pub fn checker_codes(lintgate: &Path, checker: &str) -> Result<Vec<String>> {
+    codes_where(lintgate, checker, false)
+}
+
+/// The codes of `checker`'s rules that are on by default.
+pub fn default_codes(lintgate: &Path, checker: &str) -> Result<Vec<String>> {
+    codes_where(lintgate, checker, true)
+}
+
+fn codes_where(lintgate: &Path, checker: &str, on_by_default: bool) -> Result<Vec<String>> {
     let output = Command::new(lintgate).args(["rules", "--format", "json"]).output()?;
     let rules: serde_json::Value = serde_json::from_slice(&output.stdout)?;
     Ok(rules
         .as_array()
         .context("rules JSON")?
         .iter()
-        .filter(|r| r["checker"] == checker)
+        .filter(|r| r["checker"] == checker && (!on_by_default || r["enabled"] == true))
         .filter_map(|r| r["code"].as_str().map(String::from))
         .collect())
 }

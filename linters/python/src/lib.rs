@@ -260,6 +260,8 @@ fn check_source(
         };
         rules::import_order::check(parsed.module(), text, &comments.0, &placement, &mut report);
         statements = checker.noqa_statements.iter().map(|r| syntax::to_range(*r)).collect();
+        // Deferred function bodies are visited after the module.
+        statements.sort_by_key(|r: &std::ops::Range<usize>| r.start);
     }
     let spans = noqa::Spans { strings: &multiline_strings, statements: &statements };
     let suppressions = noqa::suppressions(text, &comments.0, &spans, lines);

@@ -11,6 +11,7 @@ use lintgate_engine::suppression::{CodeSpec, Codes, Scope, Suppression};
 /// Constructs that span lines, whose lines one `# noqa` covers, as ruff
 /// reads it: after a multi-line string (on its last line), or on the first
 /// line of an import statement or an `__all__` assignment.
+/// Both sorted by start.
 pub struct Spans<'a> {
     pub strings: &'a [Range<usize>],
     pub statements: &'a [Range<usize>],
@@ -41,15 +42,20 @@ pub fn suppressions(
             continue;
         };
         let line_of = |offset: usize| lines.line_of(offset) as u32 + 1;
-        let first = spans
-            .strings
-            .iter()
-            .find(|s| s.end <= comment.start && line_of(s.end) == line)
+        // The string ending last before the comment, if it ends on its line.
+        let before = spans.strings.partition_point(|s| s.end <= comment.start);
+        let first = before
+            .checked_sub(1)
+            .map(|i| &spans.strings[i])
+            .filter(|s| line_of(s.end) == line)
             .map_or(line, |s| line_of(s.start));
+        // A statement starting on the comment's line (they start in order).
+        let line_start = lines.line_range(text, line as usize - 1).start;
+        let at = spans.statements.partition_point(|s| s.start < line_start);
         let last = spans
             .statements
-            .iter()
-            .find(|s| line_of(s.start) == line)
+            .get(at)
+            .filter(|s| line_of(s.start) == line)
             .map_or(line, |s| line_of(s.end.saturating_sub(1)).max(line));
         found.push(Suppression { scope: Scope::Lines { first, last }, codes });
     }

@@ -11,7 +11,7 @@ mod shell;
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use std::process::Command;
 
@@ -28,6 +28,14 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         Some("shell") => shell::run(root, &args[1..]),
         Some("python") => python::run(root, &args[1..]),
         _ => bail!("usage: cargo xtask compat <shell|python> [DIR] [--check]"),
+    }
+}
+
+/// The corpus: the directory named on the command line, or `default`.
+pub fn corpus_dir(args: &[String], default: impl FnOnce() -> Result<PathBuf>) -> Result<PathBuf> {
+    match args.iter().find(|a| !a.starts_with("--")) {
+        Some(dir) => std::fs::canonicalize(dir).with_context(|| format!("corpus {dir}")),
+        None => default(),
     }
 }
 

@@ -22,10 +22,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let tools_dir = tools::install(root)?;
     let ruff = tools_dir.join("venv/bin/ruff");
     let lintgate = process::release_lintgate(root)?;
-    let dir = match args.iter().find(|a| !a.starts_with("--")) {
-        Some(dir) => std::fs::canonicalize(dir).with_context(|| format!("corpus {dir}"))?,
-        None => corpus::python_stdlib()?,
-    };
+    let dir = super::corpus_dir(args, corpus::python_stdlib)?;
     let codes = corpus::checker_codes(&lintgate, "python")?;
     let ours_files: BTreeSet<String> =
         corpus::files_of_kind(&lintgate, &dir, "python")?.into_iter().collect();

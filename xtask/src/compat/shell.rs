@@ -2,7 +2,6 @@
 //! code must reach precision 95% and recall 90%.
 
 use std::collections::BTreeSet;
-use std::fs;
 use std::path::Path;
 use std::process::Command;
 
@@ -21,10 +20,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let tools_dir = tools::install(root)?;
     let shellcheck = tools_dir.join("venv/bin/shellcheck");
     let lintgate = process::release_lintgate(root)?;
-    let dir = match args.iter().find(|a| !a.starts_with("--")) {
-        Some(dir) => fs::canonicalize(dir).with_context(|| format!("corpus {dir}"))?,
-        None => corpus::shell(root)?,
-    };
+    let dir = super::corpus_dir(args, || corpus::shell(root))?;
     let codes = corpus::checker_codes(&lintgate, "shell")?;
     let files = corpus::files_of_kind(&lintgate, &dir, "shell")?;
     if files.is_empty() {

@@ -5,7 +5,7 @@ pub mod comparisons;
 pub mod docstrings;
 pub mod exceptions;
 pub mod import_order;
-pub mod imports;
+pub mod import_position;
 pub mod literals;
 pub mod names;
 pub mod unused;

@@ -1,8 +1,14 @@
-//! E741 ambiguous names, E731 lambdas assigned to names.
+//! E741 ambiguous names, E731 lambdas assigned to names, and what a name
+//! says about itself.
 
 use crate::codes::{Code, Report};
 use crate::syntax::ast::Expr;
 use crate::syntax::{Ranged, TextRange};
+
+/// `__name__`-style: two underscores on each side of something.
+pub fn is_dunder(name: &str) -> bool {
+    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
+}
 
 /// E741: `l`, `O` and `I` look like `1` and `0` in many fonts.
 pub fn ambiguous_name(report: &mut Report, name: &str, range: TextRange) {

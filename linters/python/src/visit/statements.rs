@@ -27,7 +27,7 @@ impl<'a> Checker<'a> {
                 }
             }
             Stmt::Expr(expr) if !self.docstring_seen && expr.value.is_string_literal_expr() => {}
-            _ if rules::imports::may_precede_imports(stmt, |module| {
+            _ if rules::import_position::may_precede_imports(stmt, |module| {
                 self.imports_module(module)
             }) => {}
             _ => self.import_boundary = true,
@@ -36,15 +36,28 @@ impl<'a> Checker<'a> {
         self.visit_stmt(stmt);
     }
 
-    fn visit_function_def(&mut self, function: &'a ast::StmtFunctionDef) {
-        for decorator in &function.decorator_list {
+    /// What a `def` or `class` evaluates before its body: decorators, then
+    /// its type parameters in a scope of their own. Returns the scope the
+    /// definition's name is bound in.
+    fn enter_definition(
+        &mut self,
+        decorators: &'a [ast::Decorator],
+        type_params: Option<&'a ast::TypeParams>,
+    ) -> ScopeId {
+        for decorator in decorators {
             self.visit_expr(&decorator.expression);
         }
         let outer = self.scope;
-        if let Some(type_params) = &function.type_params {
+        if let Some(type_params) = type_params {
             self.scope = self.model.push_scope(ScopeKind::TypeParams, Some(outer));
             self.bind_type_params(type_params);
         }
+        outer
+    }
+
+    fn visit_function_def(&mut self, function: &'a ast::StmtFunctionDef) {
+        let outer =
+            self.enter_definition(&function.decorator_list, function.type_params.as_deref());
         let parameters = &function.parameters;
         for parameter in parameters.iter_non_variadic_params() {
             if let Some(default) = &parameter.default {
@@ -69,14 +82,7 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_class_def(&mut self, class: &'a ast::StmtClassDef) {
-        for decorator in &class.decorator_list {
-            self.visit_expr(&decorator.expression);
-        }
-        let outer = self.scope;
-        if let Some(type_params) = &class.type_params {
-            self.scope = self.model.push_scope(ScopeKind::TypeParams, Some(outer));
-            self.bind_type_params(type_params);
-        }
+        let outer = self.enter_definition(&class.decorator_list, class.type_params.as_deref());
         if let Some(arguments) = &class.arguments {
             self.visit_arguments(arguments);
         }

@@ -1,6 +1,7 @@
 //! The definitions pydocstyle checks (module, classes, functions and
 //! methods), with their docstrings and whether they are public.
 
+use crate::rules::names::is_dunder;
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{Ranged, TextRange, block_bodies};
 
@@ -142,10 +143,6 @@ fn stmt_name(stmt: &Stmt) -> Option<&ast::Identifier> {
         Stmt::FunctionDef(function) => Some(&function.name),
         _ => None,
     }
-}
-
-pub fn is_dunder(name: &str) -> bool {
-    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
 /// `@overload` anywhere; `@override`, `@x.setter`, `@x.deleter` on methods.

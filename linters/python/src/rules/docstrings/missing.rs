@@ -1,7 +1,8 @@
 //! D100–D107: public definitions without a docstring.
 
-use super::definitions::{Definition, Kind, is_dunder};
+use super::definitions::{Definition, Kind};
 use crate::codes::{Code, Report};
+use crate::rules::names::is_dunder;
 
 pub fn check(definition: &Definition, report: &mut Report) {
     if definition.docstring.is_some() || !definition.public || definition.documented_elsewhere {

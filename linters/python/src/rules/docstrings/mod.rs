@@ -50,7 +50,7 @@ pub fn check(body: &[Stmt], module_public: bool, info: FileInfo, text: &str, rep
 /// (directories with `__init__.py` above it), starts with `_` (dunder names
 /// such as `__main__` are public).
 pub fn is_public_module(path: &std::path::Path) -> bool {
-    let private = |name: &str| name.starts_with('_') && !definitions::is_dunder(name);
+    let private = |name: &str| name.starts_with('_') && !super::names::is_dunder(name);
     let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or_default();
     if private(stem) {
         return false;

@@ -1,5 +1,6 @@
-//! What may come before a module's imports without E402.
+//! E402: what may come before a module's imports.
 
+use super::names::is_dunder;
 use crate::syntax::ast::{Expr, Stmt};
 
 /// Statements that may precede imports: compound blocks (imports inside
@@ -31,10 +32,6 @@ pub fn may_precede_imports(stmt: &Stmt, imported: impl Fn(&str) -> bool) -> bool
         Stmt::Expr(expr) => setup_call(&expr.value),
         _ => false,
     }
-}
-
-fn is_dunder(name: &str) -> bool {
-    name.len() > 4 && name.starts_with("__") && name.ends_with("__")
 }
 
 /// `os.environ["X"]`.
