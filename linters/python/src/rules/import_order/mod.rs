@@ -12,7 +12,7 @@ mod stdlib;
 use std::ops::Range;
 
 use crate::codes::{Code, Report};
-use crate::syntax::ast::Stmt;
+use crate::syntax::ast::{self, Stmt};
 use crate::syntax::{Ranged, TextRange, block_bodies, to_range};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -101,13 +101,11 @@ pub fn check(
     if directives.skip_file {
         return;
     }
-    let commented = |stmt: &Stmt| {
-        let end = stmt.end().to_usize();
-        comments.iter().any(|c| (end..line_end(text, end)).contains(&c.start))
-    };
+    // A comment in `range` (byte offsets).
+    let commented = |range: Range<usize>| comments.iter().any(|c| range.contains(&c.start));
     visit_bodies(body, &mut |statements| {
         for block in blocks(statements, &directives, text) {
-            check_block(&block, placement, &commented, report);
+            check_block(&block, placement, text, &commented, report);
         }
     });
 }
@@ -115,11 +113,12 @@ pub fn check(
 fn check_block(
     block: &[&Stmt],
     placement: &Placement,
-    commented: &dyn Fn(&Stmt) -> bool,
+    text: &str,
+    commented: &dyn Fn(Range<usize>) -> bool,
     report: &mut Report,
 ) {
     let items: Vec<Item> =
-        block.iter().flat_map(|stmt| items(stmt, placement, commented(stmt))).collect();
+        block.iter().flat_map(|stmt| items(stmt, placement, text, commented)).collect();
     let mut expected = items.clone();
     expected.sort_by(|a, b| a.key().cmp(&b.key()));
     expected.dedup();
@@ -152,7 +151,13 @@ fn check_block(
     );
 }
 
-fn items(stmt: &Stmt, placement: &Placement, commented: bool) -> Vec<Item> {
+/// `commented(range)`: whether a comment starts in the byte range.
+fn items(
+    stmt: &Stmt,
+    placement: &Placement,
+    text: &str,
+    commented: &dyn Fn(Range<usize>) -> bool,
+) -> Vec<Item> {
     match stmt {
         Stmt::Import(import) => import
             .names
@@ -172,17 +177,32 @@ fn items(stmt: &Stmt, placement: &Placement, commented: bool) -> Vec<Item> {
             import
                 .names
                 .iter()
-                .map(|alias| Item {
+                .enumerate()
+                .map(|(i, alias)| Item {
                     section: placement.section(module, import.level),
                     from: true,
                     module: full.clone(),
-                    commented: commented && import.names.len() == 1,
+                    commented: commented(comment_room(import, i, text)),
                     name: Some(alias.name.to_string()),
                     alias: alias.asname.as_ref().map(ToString::to_string),
                 })
                 .collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// Where a comment belongs to name `i` of a `from` import: after a lone
+/// name on its line, or after a name of a parenthesized import before the
+/// next name (isort writes such names first, on lines of their own).
+fn comment_room(import: &ast::StmtImportFrom, i: usize, text: &str) -> Range<usize> {
+    let end = import.names[i].end().to_usize();
+    match import.names.get(i + 1) {
+        Some(next) => end..next.start().to_usize(),
+        None if import.names.len() == 1 || text[import.start().to_usize()..end].contains('\n') => {
+            end..line_end(text, import.end().to_usize())
+        }
+        None => end..end,
     }
 }
 
