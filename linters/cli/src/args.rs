@@ -33,6 +33,9 @@ pub enum Command {
     },
     /// Show the configuration that applies to a path.
     Config(ConfigArgs),
+    /// Gate coverage: compare reports with a baseline and the changed lines.
+    #[command(subcommand)]
+    Coverage(CoverageCommand),
     /// Print a shell completion script.
     Completions {
         #[arg(value_enum)]
@@ -196,4 +199,71 @@ impl LintArgs {
         }
         Wrapper::parse_from(args).lint
     }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CoverageCommand {
+    /// Run the coverage gates (exit 1 when one fails).
+    Check(CoverageCheckArgs),
+    /// Write a baseline of these reports for later comparisons.
+    Baseline(CoverageBaselineArgs),
+    /// Convert reports to Cobertura XML with repository-relative paths.
+    Convert(CoverageConvertArgs),
+}
+
+/// The reports a coverage command reads.
+#[derive(Debug, Clone, Args)]
+pub struct CoverageInput {
+    /// Coverage reports (several = test shards, merged line by line).
+    #[arg(value_name = "COVERAGE_FILE", required = true)]
+    pub reports: Vec<PathBuf>,
+    /// The reports' format [default: detected; or `input-format` in configuration].
+    #[arg(long, value_name = "FORMAT")]
+    pub input_format: Option<String>,
+    #[command(flatten)]
+    pub config_source: ConfigSource,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CoverageCheckArgs {
+    #[command(flatten)]
+    pub input: CoverageInput,
+    /// The baseline: a file, `gitlab` or `none` [default: `baseline` in configuration, else none].
+    #[arg(long, value_name = "FILE|gitlab|none")]
+    pub baseline: Option<String>,
+    /// Gate the lines changed since the merge base with this revision.
+    #[arg(long, value_name = "REV")]
+    pub since: Option<String>,
+    /// Output format on standard output.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Also write a report to a file; repeatable (`--report junit=out/coverage.xml`).
+    #[arg(long, value_name = "FORMAT=PATH", value_parser = parse_report)]
+    pub report: Vec<ReportTarget>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CoverageBaselineArgs {
+    #[command(flatten)]
+    pub input: CoverageInput,
+    /// Where to write the baseline.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ConvertTarget {
+    Cobertura,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CoverageConvertArgs {
+    #[command(flatten)]
+    pub input: CoverageInput,
+    /// The format to write.
+    #[arg(long, value_enum, default_value_t = ConvertTarget::Cobertura)]
+    pub to: ConvertTarget,
+    /// Where to write it.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: PathBuf,
 }

@@ -4,6 +4,7 @@ use lintgate_engine::checker::{BatchChecker, FileChecker, RepoChecker};
 use lintgate_engine::config::SectionSpec;
 
 use lintgate_ciyaml::CiYamlChecker;
+use lintgate_coverage::CoverageChecker;
 use lintgate_python::PythonChecker;
 use lintgate_shell::ShellChecker;
 
@@ -26,11 +27,16 @@ pub fn native() -> Checkers {
             Box::new(CiYamlChecker::default()),
         ],
         batch: Vec::new(),
-        repo: Vec::new(),
+        repo: vec![Box::new(CoverageChecker)],
     }
 }
 
 /// The configuration tables the native checkers declare (`[python]`, ...).
 pub fn sections() -> &'static [SectionSpec] {
-    &[lintgate_python::SETTINGS, lintgate_shell::SETTINGS, lintgate_ciyaml::SETTINGS]
+    &[
+        lintgate_python::SETTINGS,
+        lintgate_shell::SETTINGS,
+        lintgate_ciyaml::SETTINGS,
+        lintgate_coverage::SETTINGS,
+    ]
 }

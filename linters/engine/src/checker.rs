@@ -89,5 +89,11 @@ pub trait BatchChecker: Send + Sync {
 
 pub trait RepoChecker: Send + Sync {
     fn name(&self) -> &'static str;
-    fn check_repo(&self, root: &Path) -> Result<BatchOutput, CheckerError>;
+    /// `settings` is the checker's table in the root configuration; `None`
+    /// back means the checker is not configured to run.
+    fn check_repo(
+        &self,
+        root: &Path,
+        settings: Option<&toml::Table>,
+    ) -> Result<Option<BatchOutput>, CheckerError>;
 }

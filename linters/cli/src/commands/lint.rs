@@ -79,8 +79,8 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
     let checkers = checkers::native();
     let stdin = stdin_file.as_ref().map(|(_, bytes)| bytes.as_slice());
-    let output = pool.install(|| runner::run(discover, stdin, &checkers, &root))?;
     let root_settings = resolver.for_dir(&root)?;
+    let output = pool.install(|| runner::run(discover, stdin, &checkers, &root, &root_settings))?;
     let fail_on = args
         .fail_on
         .map(Severity::from)

@@ -1,3 +1,4 @@
 pub mod config;
+pub mod coverage;
 pub mod lint;
 pub mod rules;

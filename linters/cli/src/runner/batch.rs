@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use lintgate_engine::checker::BatchFile;
+use lintgate_engine::checker::{BatchFile, LocatedFinding};
 use lintgate_engine::diagnostic::Diagnostic;
 use lintgate_engine::fingerprint;
 
@@ -13,8 +13,15 @@ use super::RunOutput;
 use super::located::LocatedLines;
 use crate::checkers::Checkers;
 use crate::discovery::Candidate;
+use crate::settings::Settings;
 
-pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out: &mut RunOutput) {
+pub(super) fn run(
+    readable: &[Candidate],
+    checkers: &Checkers,
+    root: &Path,
+    root_settings: &Settings,
+    out: &mut RunOutput,
+) {
     let by_path: BTreeMap<&str, &Candidate> =
         readable.iter().map(|c| (c.display.as_str(), c)).collect();
     let mut outputs = Vec::new();
@@ -31,8 +38,14 @@ pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out:
         outputs.push((checker.name(), checker.check_batch(root, &files)));
     }
     for checker in &checkers.repo {
-        out.checkers_ran.insert(checker.name().to_string(), 0);
-        outputs.push((checker.name(), checker.check_repo(root)));
+        let table = root_settings.config.sections.get(checker.name());
+        match checker.check_repo(root, table) {
+            Ok(None) => {}
+            result => {
+                out.checkers_ran.insert(checker.name().to_string(), 0);
+                outputs.push((checker.name(), result.map(Option::unwrap_or_default)));
+            }
+        }
     }
     let mut located = Vec::new();
     for (name, output) in outputs {
@@ -46,17 +59,37 @@ pub(super) fn run(readable: &[Candidate], checkers: &Checkers, root: &Path, out:
             }
         }
     }
+    let placed = place_all(root, root_settings, &by_path, located);
+    out.diagnostics.extend(placed);
+}
+
+/// Turns located findings into diagnostics: selection and severities of the
+/// file each is in (the root's for files that were not linted), the flagged
+/// line, fingerprints per file.
+pub fn place_all<'a>(
+    root: &Path,
+    root_settings: &Settings,
+    linted: &BTreeMap<&str, &Candidate>,
+    located: impl IntoIterator<Item = (&'a str, LocatedFinding)>,
+) -> Vec<Diagnostic> {
     let mut per_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     let mut lines = LocatedLines::default();
     for (checker, finding) in located {
-        let candidate = by_path.get(finding.path.as_str()).copied();
-        if let Some(d) = lines.place(root, candidate, finding, checker) {
+        // A finding in a file that was not linted (a coverage report) takes
+        // the root's settings.
+        let applying = match linted.get(finding.path.as_str()) {
+            Some(candidate) => (&*candidate.settings, candidate.path.as_path()),
+            None => (root_settings, root),
+        };
+        if let Some(d) = lines.place(root, applying, finding, checker) {
             per_file.entry(d.path.clone()).or_default().push(d);
         }
     }
+    let mut out = Vec::new();
     for (_, mut diagnostics) in per_file {
         diagnostics.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));
         fingerprint::assign(&mut diagnostics);
-        out.diagnostics.extend(diagnostics);
+        out.extend(diagnostics);
     }
+    out
 }

@@ -106,7 +106,8 @@ pub(super) fn check_file(
     // suppressions, which are about its own lines.
     let mut lines = super::located::LocatedLines::default();
     for (checker, finding) in located {
-        if let Some(d) = lines.place(root, Some(candidate), finding, checker) {
+        if let Some(d) = lines.place(root, (&candidate.settings, &candidate.path), finding, checker)
+        {
             result.diagnostics.push(d);
         }
     }

@@ -9,7 +9,7 @@ use lintgate_engine::checker::LocatedFinding;
 use lintgate_engine::diagnostic::{Diagnostic, line_excerpt};
 
 use super::file::settle;
-use crate::discovery::Candidate;
+use crate::settings::Settings;
 
 /// The files findings were placed in, each read once.
 #[derive(Default)]
@@ -18,22 +18,20 @@ pub(super) struct LocatedLines {
 }
 
 impl LocatedLines {
-    /// The diagnostic for `f`, or `None` when the settings of `candidate`
-    /// (the file the finding is in, or the one that reported it) turn its code off.
+    /// The diagnostic for `f`, or `None` when the settings that apply (those
+    /// of the file the finding is in, or of the one that reported it, with
+    /// its path for `per-file-ignores`) turn its code off.
     pub(super) fn place(
         &mut self,
         root: &Path,
-        candidate: Option<&Candidate>,
+        applying: (&Settings, &Path),
         f: LocatedFinding,
         checker: &str,
     ) -> Option<Diagnostic> {
-        if let Some(candidate) = candidate {
-            let settings = &candidate.settings;
-            let ignored = settings.config.ignored_for(&candidate.path);
-            if !settings.selection.is_enabled(&f.code) || ignored.iter().any(|s| s.matches(&f.code))
-            {
-                return None;
-            }
+        let (settings, path) = applying;
+        let ignored = settings.config.ignored_for(path);
+        if !settings.selection.is_enabled(&f.code) || ignored.iter().any(|s| s.matches(&f.code)) {
+            return None;
         }
         let text = self
             .texts
@@ -56,9 +54,6 @@ impl LocatedLines {
             fingerprint: String::new(),
             line_text,
         };
-        Some(match candidate {
-            Some(candidate) => settle(d, &candidate.settings),
-            None => d,
-        })
+        Some(settle(d, settings))
     }
 }

@@ -7,6 +7,8 @@ mod batch;
 mod file;
 mod located;
 
+pub use batch::place_all;
+
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::mpsc;
@@ -17,6 +19,7 @@ use rayon::prelude::*;
 
 use crate::checkers::Checkers;
 use crate::discovery::{Candidate, Found, Sink};
+use crate::settings::Settings;
 use file::{FileResult, check_file, runner_diagnostic};
 
 pub const RUNNER: &str = "runner";
@@ -103,6 +106,7 @@ pub fn run<E: Send>(
     stdin: Option<&[u8]>,
     checkers: &Checkers,
     root: &Path,
+    root_settings: &Settings,
 ) -> Result<RunOutput, E> {
     let (sender, receiver) = mpsc::sync_channel::<Vec<Found>>(QUEUE);
     let tally = std::thread::scope(|scope| {
@@ -130,7 +134,7 @@ pub fn run<E: Send>(
     let mut out = tally.out;
     let mut readable = tally.readable;
     readable.sort_by(|a, b| a.display.cmp(&b.display));
-    batch::run(&readable, checkers, root, &mut out);
+    batch::run(&readable, checkers, root, root_settings, &mut out);
     out.diagnostics.sort_by(|a, b| (&a.path, a.start, &a.code).cmp(&(&b.path, b.start, &b.code)));
     // A finding in an included CI file is also found when that file is
     // checked on its own: report each (file, position, code) once.

@@ -179,5 +179,9 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         sink(found);
         Ok::<(), ()>(())
     };
-    run(discover, None, checkers, root).unwrap()
+    let settings = Settings {
+        config: Config::default(),
+        selection: Config::default().rule_selection(&SelectionLayer::default()),
+    };
+    run(discover, None, checkers, root, &settings).unwrap()
 }

@@ -8,6 +8,10 @@ pub enum OptionKind {
     Integer,
     Boolean,
     StringList,
+    /// An integer or a float (`max-drop = 0.5`).
+    Number,
+    /// A table of strings (`[coverage.path-map]`).
+    StringTable,
 }
 
 impl OptionKind {
@@ -17,6 +21,8 @@ impl OptionKind {
             OptionKind::Integer => "an integer",
             OptionKind::Boolean => "true or false",
             OptionKind::StringList => "a list of strings",
+            OptionKind::Number => "a number",
+            OptionKind::StringTable => "a table of strings",
         }
     }
 
@@ -24,7 +30,11 @@ impl OptionKind {
         match (self, value) {
             (OptionKind::String, toml::Value::String(_))
             | (OptionKind::Integer, toml::Value::Integer(_))
-            | (OptionKind::Boolean, toml::Value::Boolean(_)) => true,
+            | (OptionKind::Boolean, toml::Value::Boolean(_))
+            | (OptionKind::Number, toml::Value::Integer(_) | toml::Value::Float(_)) => true,
+            (OptionKind::StringTable, toml::Value::Table(items)) => {
+                items.values().all(|i| i.is_str())
+            }
             (OptionKind::StringList, toml::Value::Array(items)) => items.iter().all(|i| i.is_str()),
             _ => false,
         }

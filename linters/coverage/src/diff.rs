@@ -1,0 +1,154 @@
+//! The lines a change added or modified: `git diff -U0` from the merge base
+//! with the base revision to the working tree (so local, uncommitted edits
+//! count too; in CI the working tree is HEAD), plus every line of untracked
+//! files that are not ignored.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::process::Command;
+
+/// Changed lines per repository-relative path, sorted.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ChangedLines {
+    pub merge_base: String,
+    pub files: BTreeMap<String, Vec<u32>>,
+}
+
+pub fn changed_since(root: &Path, base: &str) -> Result<ChangedLines, String> {
+    let shallow =
+        || git(root, &["rev-parse", "--is-shallow-repository"]).is_ok_and(|o| o.trim() == "true");
+    let deepen = "this is a shallow clone: fetch more history (`git fetch --unshallow`, or `git fetch --deepen=N origin BRANCH`), or raise GIT_DEPTH in the CI job (GitLab's default of 20 commits is often too few)";
+    if git(root, &["rev-parse", "--verify", "--quiet", &format!("{base}^{{commit}}")]).is_err() {
+        let hint = if shallow() { deepen } else { "fetch it, or name another revision" };
+        return Err(format!("the base revision `{base}` is not in this repository: {hint}"));
+    }
+    let merge_base = git(root, &["merge-base", base, "HEAD"]).map_err(|e| {
+        if shallow() {
+            format!("no merge base of `{base}` and HEAD: {deepen}")
+        } else {
+            format!("no merge base of `{base}` and HEAD (unrelated histories?): {e}")
+        }
+    })?;
+    let merge_base = merge_base.trim().to_string();
+    let diff = git(
+        root,
+        &[
+            "-c",
+            "core.quotepath=off",
+            "diff",
+            "-U0",
+            "--no-color",
+            "--no-ext-diff",
+            "--no-prefix",
+            "-M",
+            &merge_base,
+            "--",
+        ],
+    )?;
+    let mut changed = ChangedLines { merge_base, files: parse_diff(&diff) };
+    let untracked = git(
+        root,
+        &["-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard"],
+    )?;
+    for path in untracked.split('\0').filter(|p| !p.is_empty()) {
+        if let Ok(text) = std::fs::read(root.join(path)) {
+            let lines = memchr::memchr_iter(b'\n', &text).count()
+                + usize::from(!text.ends_with(b"\n") && !text.is_empty());
+            changed.files.insert(path.to_string(), (1..=lines as u32).collect());
+        }
+    }
+    Ok(changed)
+}
+
+/// The added lines of each file in a `--no-prefix -U0` diff.
+pub fn parse_diff(diff: &str) -> BTreeMap<String, Vec<u32>> {
+    let mut files: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in diff.lines() {
+        if line.starts_with("diff --git ") {
+            current = None;
+        } else if let Some(path) = line.strip_prefix("+++ ") {
+            current = (path != "/dev/null").then(|| unquote(path));
+        } else if let (Some(hunk), Some(path)) = (line.strip_prefix("@@ "), current.as_ref())
+            && let Some((start, count)) = added_range(hunk)
+        {
+            files.entry(path.clone()).or_default().extend(start..start + count);
+        }
+    }
+    files
+}
+
+/// `-a,b +c,d @@ ...` -> (c, d); `d` defaults to 1.
+fn added_range(hunk: &str) -> Option<(u32, u32)> {
+    let plus = hunk.split_whitespace().find(|f| f.starts_with('+'))?;
+    let plus = &plus[1..];
+    let (start, count) = match plus.split_once(',') {
+        Some((start, count)) => (start.parse().ok()?, count.parse().ok()?),
+        None => (plus.parse().ok()?, 1),
+    };
+    Some((start, count))
+}
+
+/// Git quotes paths with special characters C-style: `"a\tb.py"`.
+fn unquote(path: &str) -> String {
+    let Some(inner) = path.strip_prefix('"').and_then(|p| p.strip_suffix('"')) else {
+        return path.to_string();
+    };
+    let mut bytes = Vec::new();
+    let mut chars = inner.bytes().peekable();
+    while let Some(b) = chars.next() {
+        if b != b'\\' {
+            bytes.push(b);
+            continue;
+        }
+        match chars.next() {
+            Some(b't') => bytes.push(b'\t'),
+            Some(b'n') => bytes.push(b'\n'),
+            Some(b'"') => bytes.push(b'"'),
+            Some(b'\\') => bytes.push(b'\\'),
+            Some(d @ b'0'..=b'7') => {
+                let mut value = u32::from(d - b'0');
+                for _ in 0..2 {
+                    if let Some(&n @ b'0'..=b'7') = chars.peek() {
+                        value = value * 8 + u32::from(n - b'0');
+                        chars.next();
+                    }
+                }
+                bytes.push(value as u8);
+            }
+            Some(other) => bytes.push(other),
+            None => {}
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn git(root: &Path, args: &[&str]) -> Result<String, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if output.status.success() {
+        Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+    } else {
+        Err(String::from_utf8_lossy(&output.stderr).trim().to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_added_lines_renames_and_quoted_paths() {
+        let diff = "diff --git a.py a.py\nindex 1..2 100644\n--- a.py\n+++ a.py\n@@ -3,0 +4,2 @@ def f():\n+x\n+y\n@@ -10 +12 @@\n-a\n+b\n@@ -20,3 +22,0 @@\n-gone\ndiff --git old.py new.py\nsimilarity index 90%\nrename from old.py\nrename to new.py\n--- old.py\n+++ new.py\n@@ -1 +1 @@\n-p\n+q\ndiff --git gone.py gone.py\n--- gone.py\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-x\n-y\ndiff --git \"t\\tab.py\" \"t\\tab.py\"\n--- \"t\\tab.py\"\n+++ \"t\\tab.py\"\n@@ -0,0 +1 @@\n+z\n";
+        let files = parse_diff(diff);
+        assert_eq!(files["a.py"], vec![4, 5, 12]);
+        assert_eq!(files["new.py"], vec![1]);
+        assert_eq!(files["t\tab.py"], vec![1]);
+        assert!(!files.contains_key("gone.py"));
+        assert_eq!(unquote("\"caf\\303\\251.py\""), "café.py");
+    }
+}
