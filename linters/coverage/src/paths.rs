@@ -81,18 +81,31 @@ impl<'a> Lookup<'a> {
     }
 
     fn find(&mut self, raw: &str) -> Option<String> {
-        let path = self.rewrite(&slashes(raw));
+        let path = slashes(raw);
+        // `path-map` and `strip-prefix` apply to the report's path and to
+        // the path joined with each `<source>`.
         for candidate in self.candidates(&path) {
-            if let Some(relative) = self.relative(&candidate)
-                && self.root.join(&relative).is_file()
-            {
-                return Some(relative);
+            for candidate in [self.rewrite(&candidate), candidate] {
+                if let Some(relative) = self.relative(&candidate)
+                    && self.root.join(&relative).is_file()
+                {
+                    return Some(relative);
+                }
             }
         }
         if self.format == Format::Jacoco {
-            return self.unique_by_suffix(&path);
+            return self.unique_by_suffix(&self.rewrite(&path));
         }
         None
+    }
+
+    /// The path as the report means it: joined to its first `<source>`.
+    fn as_reported(&self, raw: &str) -> String {
+        let path = slashes(raw);
+        match self.sources.first() {
+            Some(source) if !path.starts_with('/') => join(source, &path),
+            _ => path,
+        }
     }
 
     /// `path-map` (longest prefix wins), then `strip-prefix`.
@@ -198,7 +211,7 @@ impl<'a> Lookup<'a> {
         for raw in unmatched.iter().take(5) {
             message.push_str(&format!("    {raw}\n"));
             if fix.is_none() {
-                fix = self.suggest(&slashes(raw));
+                fix = self.suggest(&self.as_reported(raw));
             }
         }
         if !self.sources.is_empty() {
