@@ -29,6 +29,23 @@ fn options_ciyaml(args: &[String]) -> Result<(usize, usize)> {
     ))
 }
 
+/// `coverage` takes `--mb N` (report size, default 50) and `--runs N` (default 3).
+fn options_coverage(args: &[String]) -> Result<(usize, usize)> {
+    let mut mb = 50;
+    let mut rest = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "--mb" {
+            let text = iter.next().context("--mb needs a number")?;
+            mb = text.parse::<usize>().with_context(|| format!("--mb: `{text}` is not a number"))?.max(1);
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    let runs = if rest.iter().any(|a| a == "--runs") { parse(&rest)?.runs } else { 3 };
+    Ok((mb, runs))
+}
+
 fn parse(args: &[String]) -> Result<Options> {
     let mut options = Options { files: 20_000, runs: 10 };
     let mut iter = args.iter();
@@ -55,7 +72,13 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
             crate::bench_python::run(root, runs)
         }
-        _ => bail!("usage: cargo xtask bench walk|shell|ciyaml|python [--files N] [--runs N]"),
+        Some("coverage") => {
+            let (mb, runs) = options_coverage(&args[1..])?;
+            crate::bench_coverage::run(root, mb, runs)
+        }
+        _ => bail!(
+            "usage: cargo xtask bench walk|shell|ciyaml|python|coverage [--files N] [--mb N] [--runs N]"
+        ),
     }
 }
 

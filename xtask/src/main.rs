@@ -7,6 +7,7 @@
 
 mod bench;
 mod bench_ciyaml;
+mod bench_coverage;
 mod bench_python;
 mod codegen;
 mod compat;

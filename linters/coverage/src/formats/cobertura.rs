@@ -79,8 +79,7 @@ fn read_line<'a>(
     element: &BytesStart<'a>,
     file: &mut FileCoverage,
 ) -> Result<(), ParseError> {
-    let number = xml.required(element, "number")?;
-    let number = super::line_number(&number, xml.line())?;
+    let number = xml.line_number(element, "number")?;
     let hits = xml.number(element, "hits")?.unwrap_or(0);
     file.lines.push((number, hits));
     if xml.attr(element, "branch")?.as_deref() == Some("true")

@@ -50,7 +50,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RawFile>, ParseError> {
             }
             b"line" => {
                 let Some(file) = source.as_mut() else { continue };
-                let number = super::line_number(&xml.required(element, "nr")?, xml.line())?;
+                let number = xml.line_number(element, "nr")?;
                 let field = |name| xml.number(element, name).map(Option::unwrap_or_default);
                 let (missed, covered) = (field("mi")?, field("ci")?);
                 let (missed_branches, covered_branches) = (field("mb")?, field("cb")?);

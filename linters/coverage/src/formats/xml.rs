@@ -104,6 +104,17 @@ impl<'a> XmlReader<'a> {
     }
 }
 
+impl<'a> XmlReader<'a> {
+    /// A required positive line number attribute.
+    pub fn line_number(&self, element: &BytesStart<'a>, name: &str) -> Result<u32, ParseError> {
+        let text = self.required(element, name)?;
+        match text.trim().parse::<u32>() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(self.error(format!("line number `{text}` is not a positive integer"))),
+        }
+    }
+}
+
 pub fn parse_count(text: &str) -> Option<u64> {
     let text = text.trim();
     text.parse::<u64>().ok().or_else(|| {
