@@ -37,7 +37,10 @@ fn options_coverage(args: &[String]) -> Result<(usize, usize)> {
     while let Some(arg) = iter.next() {
         if arg == "--mb" {
             let text = iter.next().context("--mb needs a number")?;
-            mb = text.parse::<usize>().with_context(|| format!("--mb: `{text}` is not a number"))?.max(1);
+            mb = text
+                .parse::<usize>()
+                .with_context(|| format!("--mb: `{text}` is not a number"))?
+                .max(1);
         } else {
             rest.push(arg.clone());
         }

@@ -5,7 +5,7 @@
 //! side in one run: median wall times, ratios, peak memory against the
 //! report's size.
 //!
-//! The repository has `mb * 50` Python files of 1,000 lines on `main`, and
+//! The repository has `mb * 56` Python files of 1,000 lines on `main`, and
 //! a `feature` branch that rewrites 20 lines in every tenth file. The
 //! Cobertura reports measure every other line (~50 MB at the default size);
 //! the LCOV report measures every line and has two branch records on every
@@ -32,18 +32,45 @@ pub fn run(root: &Path, mb: usize, runs: usize) -> Result<()> {
     let lintgate = process::release_lintgate(root)?;
     let dir = root.join(format!("target/bench-coverage-{mb}mb"));
     if !dir.join("stamp").exists() {
-        generate(&dir, &lintgate, mb * 50)?;
+        generate(&dir, &lintgate, files_for(mb))?;
     }
     let venv = tools_dir.join("venv/bin");
     let lint = |report: &str| {
-        argv(&dir, &[&lintgate.display().to_string(), "coverage", "check", report, "--baseline", "baseline.json", "--since", "main"])
+        argv(
+            &dir,
+            &[
+                &lintgate.display().to_string(),
+                "coverage",
+                "check",
+                report,
+                "--baseline",
+                "baseline.json",
+                "--since",
+                "main",
+            ],
+        )
     };
     let diff_cover = |report: &str| {
-        argv(&dir, &[&venv.join("diff-cover").display().to_string(), report, "--compare-branch=main", "--quiet"])
+        argv(
+            &dir,
+            &[
+                &venv.join("diff-cover").display().to_string(),
+                report,
+                "--compare-branch=main",
+                "--quiet",
+            ],
+        )
     };
     let pycobertura = argv(
         &dir,
-        &[&venv.join("pycobertura").display().to_string(), "diff", "--no-source", "--no-color", "base.xml", "coverage.xml"],
+        &[
+            &venv.join("pycobertura").display().to_string(),
+            "diff",
+            "--no-source",
+            "--no-color",
+            "base.xml",
+            "coverage.xml",
+        ],
     );
     let commands = [
         ("lintgate coverage check coverage.xml (all gates)", lint("coverage.xml")),
@@ -58,7 +85,7 @@ pub fn run(root: &Path, mb: usize, runs: usize) -> Result<()> {
     let mut table = format!(
         "Reports: coverage.xml {xml_mb:.1} MiB (Cobertura), coverage.lcov {lcov_mb:.1} MiB, base.xml {:.1} MiB; {} files; {runs} runs each, interleaved.\n\n",
         size("base.xml")?,
-        mb * 50
+        files_for(mb)
     );
     table.push_str("| command | median wall | peak memory (max RSS) |\n|---|---|---|\n");
     let mut rss = Vec::new();
@@ -84,6 +111,11 @@ pub fn run(root: &Path, mb: usize, runs: usize) -> Result<()> {
     Ok(())
 }
 
+/// About 0.9 MB of Cobertura report per 50 files.
+fn files_for(mb: usize) -> usize {
+    mb * 56
+}
+
 /// `env -C DIR` runs each command in the generated repository.
 fn argv(dir: &Path, args: &[&str]) -> Vec<String> {
     let mut out = vec!["env".to_string(), "-C".to_string(), dir.display().to_string()];
@@ -100,7 +132,11 @@ fn interleaved(commands: &[(&str, Vec<String>)], runs: usize) -> Result<Vec<f64>
         let output = Command::new(&argv[0]).args(&argv[1..]).stdin(Stdio::null()).output()?;
         let elapsed = start.elapsed().as_secs_f64();
         if output.status.code().is_none_or(|c| c >= 10) {
-            bail!("{argv:?} failed with {}: {}", output.status, String::from_utf8_lossy(&output.stderr));
+            bail!(
+                "{argv:?} failed with {}: {}",
+                output.status,
+                String::from_utf8_lossy(&output.stderr)
+            );
         }
         Ok(elapsed)
     };
@@ -121,7 +157,10 @@ fn generate(dir: &Path, lintgate: &Path, files: usize) -> Result<()> {
         fs::remove_dir_all(dir)?;
     }
     fs::create_dir_all(dir)?;
-    eprintln!("xtask: generating a repository of {files} files and its coverage reports in {}", dir.display());
+    eprintln!(
+        "xtask: generating a repository of {files} files and its coverage reports in {}",
+        dir.display()
+    );
     let paths: Vec<String> = (0..files).map(|i| format!("src/pkg{}/mod{i}.py", i / 100)).collect();
     for (i, path) in paths.iter().enumerate() {
         write_source(&dir.join(path), i, false)?;
@@ -167,26 +206,44 @@ fn write_source(path: &PathBuf, seed: usize, changed: bool) -> Result<()> {
 /// uncovered (in the rewritten range) than the base report.
 fn hits(file: usize, line: u32, variant: usize) -> u64 {
     let x = (file as u64).wrapping_mul(2_654_435_761) ^ u64::from(line).wrapping_mul(40_503);
-    if variant == 1 && file % 10 == 0 && (100..120).contains(&line) && line % 3 == 0 {
+    if variant == 1 && file.is_multiple_of(10) && (100..120).contains(&line) && line.is_multiple_of(3) {
         return 0;
     }
-    if x % 7 == 0 { 0 } else { x % 50 + 1 }
+    if x.is_multiple_of(7) { 0 } else { x % 50 + 1 }
 }
 
 fn cobertura(path: &Path, dir: &Path, paths: &[String], variant: usize) -> Result<()> {
     let mut out = BufWriter::new(fs::File::create(path)?);
-    writeln!(out, "<?xml version=\"1.0\" ?>\n<coverage version=\"7.6.0\" line-rate=\"0.8\" branch-rate=\"0\" complexity=\"0\">")?;
-    writeln!(out, "\t<sources>\n\t\t<source>{}</source>\n\t</sources>\n\t<packages>", dir.display())?;
+    writeln!(
+        out,
+        "<?xml version=\"1.0\" ?>\n<coverage version=\"7.6.0\" line-rate=\"0.8\" branch-rate=\"0\" complexity=\"0\">"
+    )?;
+    writeln!(
+        out,
+        "\t<sources>\n\t\t<source>{}</source>\n\t</sources>\n\t<packages>",
+        dir.display()
+    )?;
     for (i, file) in paths.iter().enumerate() {
         if i % 100 == 0 {
             if i > 0 {
                 writeln!(out, "\t\t\t</classes>\n\t\t</package>")?;
             }
-            writeln!(out, "\t\t<package name=\"src.pkg{}\" line-rate=\"0.8\" branch-rate=\"0\" complexity=\"0\">\n\t\t\t<classes>", i / 100)?;
+            writeln!(
+                out,
+                "\t\t<package name=\"src.pkg{}\" line-rate=\"0.8\" branch-rate=\"0\" complexity=\"0\">\n\t\t\t<classes>",
+                i / 100
+            )?;
         }
-        writeln!(out, "\t\t\t\t<class name=\"mod{i}.py\" filename=\"{file}\" complexity=\"0\" line-rate=\"0.8\" branch-rate=\"0\">\n\t\t\t\t\t<methods/>\n\t\t\t\t\t<lines>")?;
+        writeln!(
+            out,
+            "\t\t\t\t<class name=\"mod{i}.py\" filename=\"{file}\" complexity=\"0\" line-rate=\"0.8\" branch-rate=\"0\">\n\t\t\t\t\t<methods/>\n\t\t\t\t\t<lines>"
+        )?;
         for line in (1..=LINES_PER_FILE).step_by(2) {
-            writeln!(out, "\t\t\t\t\t\t<line number=\"{line}\" hits=\"{}\"/>", hits(i, line, variant))?;
+            writeln!(
+                out,
+                "\t\t\t\t\t\t<line number=\"{line}\" hits=\"{}\"/>",
+                hits(i, line, variant)
+            )?;
         }
         writeln!(out, "\t\t\t\t\t</lines>\n\t\t\t\t</class>")?;
     }
@@ -202,7 +259,12 @@ fn lcov(path: &Path, paths: &[String]) -> Result<()> {
             let h = hits(i, line, 1);
             writeln!(out, "DA:{line},{h}")?;
             if line % 4 == 0 {
-                writeln!(out, "BRDA:{line},0,0,{}\nBRDA:{line},0,1,{}", h, if h > 10 { "-" } else { "1" })?;
+                writeln!(
+                    out,
+                    "BRDA:{line},0,0,{}\nBRDA:{line},0,1,{}",
+                    h,
+                    if h > 10 { "-" } else { "1" }
+                )?;
             }
         }
         writeln!(out, "LF:{LINES_PER_FILE}\nend_of_record")?;
@@ -212,7 +274,14 @@ fn lcov(path: &Path, paths: &[String]) -> Result<()> {
 
 fn git(dir: &Path, args: &[&str]) -> Result<()> {
     let status = Command::new("git")
-        .args(["-c", "user.name=bench", "-c", "user.email=bench@example.com", "-c", "commit.gpgsign=false"])
+        .args([
+            "-c",
+            "user.name=bench",
+            "-c",
+            "user.email=bench@example.com",
+            "-c",
+            "commit.gpgsign=false",
+        ])
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::null())

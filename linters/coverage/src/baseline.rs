@@ -93,19 +93,25 @@ impl Baseline {
 
     /// Reads a baseline; a newer format is a clear version error.
     pub fn parse(text: &str) -> Result<Baseline, String> {
-        let header: serde_json::Value = serde_json::from_str(text)
+        /// Read first, so a newer format is a version error, not a field error.
+        #[derive(Deserialize)]
+        struct Header {
+            lintgate_baseline: Option<u64>,
+            tool: Option<String>,
+        }
+        let header: Header = serde_json::from_str(text)
             .map_err(|e| format!("not a lintgate baseline (invalid JSON: {e})"))?;
-        let version = header.get("lintgate_baseline").and_then(serde_json::Value::as_u64).ok_or(
+        let version = header.lintgate_baseline.ok_or(
             "not a lintgate baseline (no `lintgate_baseline` version); make one with `lintgate coverage baseline REPORT -o FILE`",
         )?;
         if version > u64::from(VERSION) {
-            let tool = header.get("tool").and_then(|t| t.as_str()).unwrap_or("a newer lintgate");
+            let tool = header.tool.as_deref().unwrap_or("a newer lintgate");
             return Err(format!(
                 "the baseline has format version {version}, written by {tool}; this lintgate ({}) reads up to version {VERSION}: upgrade lintgate, or regenerate the baseline with this version",
                 env!("CARGO_PKG_VERSION")
             ));
         }
-        serde_json::from_value(header).map_err(|e| format!("a malformed lintgate baseline: {e}"))
+        serde_json::from_str(text).map_err(|e| format!("a malformed lintgate baseline: {e}"))
     }
 }
 

@@ -94,7 +94,7 @@ mod tests {
         coverage
             .add_file("top.py".into(), FileCoverage { lines: vec![(5, 1)], ..Default::default() });
         let xml = to_cobertura(&coverage, 0);
-        let report = parse(Format::Cobertura, xml.as_bytes()).unwrap();
+        let report = parse(Format::Cobertura, &mut xml.as_bytes()).unwrap();
         let mut back = Coverage::default();
         for file in report.files {
             back.add_file(file.path, file.coverage);

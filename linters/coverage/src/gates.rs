@@ -188,8 +188,9 @@ fn baseline_gate(now: Counts, before: Counts, settings: &CoverageSettings) -> Ga
                 Delta(after.minus(before))
             );
             if after < before.minus(allowed) {
-                failures
-                    .push(format!("{text}: dropped more than the {allowed} allowed by max-drop"));
+                let allowed = allowed.to_string();
+                let allowed = allowed.trim_end_matches('%');
+                failures.push(format!("{text}: more than the {allowed} points max-drop allows"));
             } else {
                 parts.push(text);
             }
@@ -364,7 +365,7 @@ mod tests {
     use crate::model::FileCoverage;
     use std::collections::BTreeMap;
 
-    fn coverage(files: &[(&str, &[(u32, u64)])]) -> Coverage {
+    fn coverage(files: &[(&str, &[(u32, u32)])]) -> Coverage {
         let mut c = Coverage::default();
         for (path, lines) in files {
             c.add_file(

@@ -53,39 +53,52 @@ pub fn load_reports(
 ) -> Result<Loaded, String> {
     let mut loaded = Loaded::default();
     for (path, display) in reports {
-        let size = std::fs::metadata(path)
-            .map_err(|e| format!("cannot read coverage report {display}: {e}"))?
-            .len();
-        if size > MAX_REPORT_BYTES {
-            return Err(format!(
-                "{display}: {size} bytes is larger than the {MAX_REPORT_BYTES}-byte limit for a coverage report"
-            ));
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| format!("cannot read coverage report {display}: {e}"))?;
-        let format = match settings.input_format {
-            Some(format) => format,
-            None => formats::detect(&bytes).ok_or_else(|| {
-                format!("{display}: not a coverage report lintgate knows (Cobertura XML, LCOV, coverage.py JSON, Go coverprofile, JaCoCo XML); name the format with --input-format if it is one")
-            })?,
-        };
-        let raw = formats::parse(format, &bytes).map_err(|e| match e.line {
-            Some(line) => format!("{display}:{line}: {} ({format} report)", e.message),
-            None => format!("{display}: {} ({format} report)", e.message),
-        })?;
-        drop(bytes);
+        let raw = read_report(path, display, settings)?;
+        let raw_format = raw.format;
         if raw.files.is_empty() {
             return Err(format!(
-                "{display}: the {format} report covers no files (did the tests run, with coverage on the right sources?)"
+                "{display}: the {} report covers no files (did the tests run, with coverage on the right sources?)",
+                raw.format
             ));
         }
         let resolved =
             paths::resolve(raw, root, &settings.paths).map_err(|e| format!("{display}: {e}"))?;
-        loaded.format.get_or_insert(format);
+        loaded.format.get_or_insert(raw_format);
         loaded.unmatched.extend(resolved.unmatched);
         loaded.coverage.merge(resolved.coverage);
     }
     Ok(loaded)
+}
+
+/// Reads one report, streaming, with its format detected from its first bytes.
+fn read_report(
+    path: &Path,
+    display: &str,
+    settings: &CoverageSettings,
+) -> Result<formats::RawReport, String> {
+    use std::io::BufRead;
+    let cannot = |e: std::io::Error| format!("cannot read coverage report {display}: {e}");
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    if size > MAX_REPORT_BYTES {
+        return Err(format!(
+            "{display}: {size} bytes is larger than the {MAX_REPORT_BYTES}-byte limit for a coverage report"
+        ));
+    }
+    let mut input = std::io::BufReader::with_capacity(1 << 18, file);
+    let format = match settings.input_format {
+        Some(format) => format,
+        None => formats::detect(input.fill_buf().map_err(cannot)?).ok_or_else(|| {
+            format!("{display}: not a coverage report lintgate knows (Cobertura XML, LCOV, coverage.py JSON, Go coverprofile, JaCoCo XML); name the format with --input-format if it is one")
+        })?,
+    };
+    formats::parse(format, &mut input).map_err(|e| {
+        let line = std::fs::File::open(path).ok().and_then(|f| e.line_in(f));
+        match line {
+            Some(line) => format!("{display}:{line}: {} ({format} report)", e.message),
+            None => format!("{display}: {} ({format} report)", e.message),
+        }
+    })
 }
 
 /// What became of the baseline.

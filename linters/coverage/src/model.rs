@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FileCoverage {
     /// Measured lines as (line, hits), sorted by line, each line once.
-    pub lines: Vec<(u32, u64)>,
+    /// Hits saturate at `u32::MAX`: only "ran or not" and sums matter, and
+    /// 8 bytes a line keeps a 50 MB report's model small.
+    pub lines: Vec<(u32, u32)>,
     pub branches: Branches,
 }
 
@@ -57,7 +59,7 @@ impl FileCoverage {
         }
     }
 
-    pub fn hits(&self, line: u32) -> Option<u64> {
+    pub fn hits(&self, line: u32) -> Option<u32> {
         self.lines.binary_search_by_key(&line, |&(l, _)| l).ok().map(|i| self.lines[i].1)
     }
 
@@ -119,6 +121,11 @@ impl Coverage {
         }
         totals
     }
+}
+
+/// A hit count from a report, saturated to the model's width.
+pub fn saturate(hits: u64) -> u32 {
+    u32::try_from(hits).unwrap_or(u32::MAX)
 }
 
 /// Collapses sorted line numbers into inclusive ranges: 3,4,5,9 -> 3-5, 9.

@@ -74,6 +74,8 @@ pub fn place_all<'a>(
 ) -> Vec<Diagnostic> {
     let mut per_file: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
     let mut lines = LocatedLines::default();
+    let mut located: Vec<_> = located.into_iter().collect();
+    located.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     for (checker, finding) in located {
         // A finding in a file that was not linted (a coverage report) takes
         // the root's settings.

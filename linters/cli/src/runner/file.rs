@@ -105,6 +105,7 @@ pub(super) fn check_file(
     // Findings in other files (a CI file's includes) skip this file's
     // suppressions, which are about its own lines.
     let mut lines = super::located::LocatedLines::default();
+    located.sort_by(|a, b| a.1.path.cmp(&b.1.path));
     for (checker, finding) in located {
         if let Some(d) = lines.place(root, (&candidate.settings, &candidate.path), finding, checker)
         {

@@ -2,7 +2,6 @@
 //! file's includes): the same selection and severities as other findings,
 //! and the flagged line read once per file.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use lintgate_engine::checker::LocatedFinding;
@@ -11,10 +10,12 @@ use lintgate_engine::diagnostic::{Diagnostic, line_excerpt};
 use super::file::settle;
 use crate::settings::Settings;
 
-/// The files findings were placed in, each read once.
+/// The text of the file findings are being placed in. Only the latest
+/// file is kept (findings come sorted by path), so placing findings in
+/// thousands of files never holds them all in memory.
 #[derive(Default)]
 pub(super) struct LocatedLines {
-    texts: HashMap<String, Option<String>>,
+    current: Option<(String, Option<String>)>,
 }
 
 impl LocatedLines {
@@ -33,12 +34,14 @@ impl LocatedLines {
         if !settings.selection.is_enabled(&f.code) || ignored.iter().any(|s| s.matches(&f.code)) {
             return None;
         }
-        let text = self
-            .texts
-            .entry(f.path.clone())
-            .or_insert_with(|| std::fs::read_to_string(root.join(&f.path)).ok());
-        let line_text = text
-            .as_deref()
+        if self.current.as_ref().is_none_or(|(path, _)| *path != f.path) {
+            let text = std::fs::read_to_string(root.join(&f.path)).ok();
+            self.current = Some((f.path.clone(), text));
+        }
+        let line_text = self
+            .current
+            .as_ref()
+            .and_then(|(_, text)| text.as_deref())
             .and_then(|t| t.lines().nth(f.start.line.saturating_sub(1) as usize))
             .map(line_excerpt)
             .unwrap_or_default();

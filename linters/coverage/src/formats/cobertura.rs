@@ -2,21 +2,24 @@
 //! converters). Lines are read from `<class><lines>`; the copies under
 //! `<methods>` are skipped. Branches come from `condition-coverage="50% (1/2)"`.
 
+use std::io::BufRead;
+
 use quick_xml::events::{BytesStart, Event};
 
-use super::xml::XmlReader;
+use super::xml::{XmlReader, count, line_number};
 use super::{ParseError, RawFile};
 use crate::model::{Branches, FileCoverage};
 
-pub fn parse(bytes: &[u8]) -> Result<(Vec<String>, Vec<RawFile>), ParseError> {
-    let mut xml = XmlReader::new(bytes);
+pub fn parse(input: impl BufRead) -> Result<(Vec<String>, Vec<RawFile>), ParseError> {
+    let mut xml = XmlReader::new(input);
+    let mut buf = Vec::new();
     let mut sources = Vec::new();
     let mut files = Vec::new();
     let mut class: Option<RawFile> = None;
     let mut in_methods = false;
     let mut saw_root = false;
     loop {
-        let event = xml.next()?;
+        let event = xml.next(&mut buf)?;
         let (element, is_empty) = match &event {
             Event::Start(e) => (e, false),
             Event::Empty(e) => (e, true),
@@ -47,10 +50,8 @@ pub fn parse(bytes: &[u8]) -> Result<(Vec<String>, Vec<RawFile>), ParseError> {
                 }
             }
             b"class" => {
-                let file = RawFile {
-                    path: xml.required(element, "filename")?,
-                    coverage: FileCoverage::default(),
-                };
+                let path = xml.required(element, "filename")?;
+                let file = RawFile { path, coverage: FileCoverage::default() };
                 if is_empty {
                     files.push(file);
                 } else {
@@ -74,26 +75,37 @@ pub fn parse(bytes: &[u8]) -> Result<(Vec<String>, Vec<RawFile>), ParseError> {
     Ok((sources, files))
 }
 
-fn read_line<'a>(
-    xml: &XmlReader<'a>,
-    element: &BytesStart<'a>,
+fn read_line<R: BufRead>(
+    xml: &XmlReader<R>,
+    element: &BytesStart,
     file: &mut FileCoverage,
 ) -> Result<(), ParseError> {
-    let number = xml.line_number(element, "number")?;
-    let hits = xml.number(element, "hits")?.unwrap_or(0);
-    file.lines.push((number, hits));
-    if xml.attr(element, "branch")?.as_deref() == Some("true")
-        && let Some(condition) = xml.attr(element, "condition-coverage")?
-    {
-        file.branches.add(branches(&condition).ok_or_else(|| {
-            xml.error(format!("condition-coverage `{condition}` is not like `50% (1/2)`"))
-        })?);
+    let (mut number, mut hits, mut branch, mut branches) = (None, 0, false, None);
+    xml.each_attr(element, |key, value| {
+        match key {
+            b"number" => number = Some(line_number("number", value)?),
+            b"hits" => hits = count("hits", value)?,
+            b"branch" => branch = value == b"true",
+            b"condition-coverage" => {
+                let text = String::from_utf8_lossy(value);
+                branches = Some(parse_branches(&text).ok_or_else(|| {
+                    format!("condition-coverage `{text}` is not like `50% (1/2)`")
+                })?);
+            }
+            _ => {}
+        }
+        Ok(())
+    })?;
+    let number = number.ok_or_else(|| xml.error("<line> has no `number` attribute"))?;
+    file.lines.push((number, crate::model::saturate(hits)));
+    if branch && let Some(branches) = branches {
+        file.branches.add(branches);
     }
     Ok(())
 }
 
 /// `50% (1/2)` -> 1 of 2.
-fn branches(condition: &str) -> Option<Branches> {
+fn parse_branches(condition: &str) -> Option<Branches> {
     let inner = condition.split_once('(')?.1.split_once(')')?.0;
     let (covered, total) = inner.split_once('/')?;
     let covered: u64 = covered.trim().parse().ok()?;
@@ -144,8 +156,8 @@ mod tests {
         assert!(parse(xxe.as_bytes()).unwrap_err().message.contains("entities"));
         let bad = "<coverage>\n<class filename=\"a\"><lines>\n<line number=\"x\" hits=\"1\"/></lines></class></coverage>";
         let error = parse(bad.as_bytes()).unwrap_err();
-        assert_eq!(error.line, Some(3), "{error:?}");
-        assert!(parse(b"<report/>").unwrap_err().message.contains("<report>"));
-        assert!(parse(b"").is_err());
+        assert_eq!(error.line_in(bad.as_bytes()), Some(3), "{error:?}");
+        assert!(parse(&b"<report/>"[..]).unwrap_err().message.contains("<report>"));
+        assert!(parse(&b""[..]).is_err());
     }
 }

@@ -55,7 +55,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RawFile>, ParseError> {
         if file.executed_lines.iter().chain(&file.missing_lines).any(|&line| line == 0) {
             return Err(ParseError::whole(format!("`{path}` lists line 0")));
         }
-        let mut lines: Vec<(u32, u64)> = file.executed_lines.iter().map(|&l| (l, 1)).collect();
+        let mut lines: Vec<(u32, u32)> = file.executed_lines.iter().map(|&l| (l, 1)).collect();
         lines.extend(file.missing_lines.iter().map(|&l| (l, 0)));
         let branches =
             Branches { covered: file.summary.covered_branches, total: file.summary.num_branches };
@@ -70,6 +70,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RawFile>, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::Location;
 
     #[test]
     fn reads_executed_and_missing_lines() {
@@ -88,6 +89,6 @@ mod tests {
             b"{\n\"meta\": {\"format\": 3},\n\"files\": {\"a\": {\"executed_lines\": [\"x\"]}}}",
         )
         .unwrap_err();
-        assert_eq!(error.line, Some(3));
+        assert_eq!(error.location, Location::Line(3));
     }
 }

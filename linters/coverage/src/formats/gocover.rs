@@ -5,17 +5,20 @@
 //! so a line is covered when any block on it ran. Paths are import paths;
 //! [`crate::paths`] maps them to the repository through `go.mod`.
 
-use super::{ParseError, RawFile, count, line_number};
+use std::io::BufRead;
+
+use super::{ParseError, RawFile, count, each_line, line_number};
 use crate::model::FileCoverage;
 
-pub fn parse(text: &str) -> Result<Vec<RawFile>, ParseError> {
+pub fn parse(input: &mut dyn BufRead) -> Result<Vec<RawFile>, ParseError> {
     let mut files: Vec<RawFile> = Vec::new();
     let mut saw_mode = false;
-    for (index, raw) in text.lines().enumerate() {
-        let line_no = index + 1;
+    each_line(input, |line_no, raw| {
+        let raw = std::str::from_utf8(raw)
+            .map_err(|_| ParseError::at(line_no, "the report is not valid UTF-8"))?;
         let line = raw.trim();
         if line.is_empty() {
-            continue;
+            return Ok(());
         }
         if let Some(mode) = line.strip_prefix("mode:") {
             if !matches!(mode.trim(), "set" | "count" | "atomic") {
@@ -25,7 +28,7 @@ pub fn parse(text: &str) -> Result<Vec<RawFile>, ParseError> {
                 ));
             }
             saw_mode = true;
-            continue;
+            return Ok(());
         }
         if !saw_mode {
             return Err(ParseError::at(line_no, "a Go coverprofile starts with a `mode:` line"));
@@ -49,7 +52,7 @@ pub fn parse(text: &str) -> Result<Vec<RawFile>, ParseError> {
                 format!("block ends (line {end}) before it starts (line {start})"),
             ));
         }
-        let hits = count(hits, "count", line_no)?;
+        let hits = crate::model::saturate(count(hits, "count", line_no)?);
         let file = match files.last_mut() {
             Some(file) if file.path == location => file,
             _ => {
@@ -61,7 +64,8 @@ pub fn parse(text: &str) -> Result<Vec<RawFile>, ParseError> {
             }
         };
         file.coverage.lines.extend((start..=end).map(|line| (line, hits)));
-    }
+        Ok(())
+    })?;
     if !saw_mode {
         return Err(ParseError::whole(
             "no `mode:` line: the file is empty or not a Go coverprofile",
@@ -73,11 +77,12 @@ pub fn parse(text: &str) -> Result<Vec<RawFile>, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::formats::Location;
 
     #[test]
     fn blocks_cover_every_line_they_span() {
         let text = "mode: count\nexample.com/m/a.go:3.14,5.2 2 1\nexample.com/m/a.go:5.2,7.3 1 0\nexample.com/m/b.go:1.1,1.9 1 4\n";
-        let mut files = parse(text).unwrap();
+        let mut files = parse(&mut text.as_bytes()).unwrap();
         assert_eq!(files.len(), 2);
         files[0].coverage.normalize();
         assert_eq!(files[0].coverage.lines, vec![(3, 1), (4, 1), (5, 1), (6, 0), (7, 0)]);
@@ -86,9 +91,15 @@ mod tests {
 
     #[test]
     fn bad_input_is_an_error_with_a_line() {
-        assert_eq!(parse("mode: set\nnot a block\n").unwrap_err().line, Some(2));
-        assert!(parse("").is_err());
-        assert!(parse("mode: fast\n").unwrap_err().message.contains("fast"));
-        assert_eq!(parse("mode: set\na.go:5.1,3.1 1 1\n").unwrap_err().line, Some(2));
+        assert_eq!(
+            parse(&mut "mode: set\nnot a block\n".as_bytes()).unwrap_err().location,
+            Location::Line(2)
+        );
+        assert!(parse(&mut "".as_bytes()).is_err());
+        assert!(parse(&mut "mode: fast\n".as_bytes()).unwrap_err().message.contains("fast"));
+        assert_eq!(
+            parse(&mut "mode: set\na.go:5.1,3.1 1 1\n".as_bytes()).unwrap_err().location,
+            Location::Line(2)
+        );
     }
 }

@@ -4,22 +4,26 @@
 //! instructions and covered when any ran. Paths are `package/file`;
 //! [`crate::paths`] finds them under the configured source roots.
 
+use std::io::BufRead;
+
 use quick_xml::events::Event;
 
-use super::xml::XmlReader;
+use super::xml::{XmlReader, count, line_number};
 use super::{ParseError, RawFile};
 use crate::model::FileCoverage;
 
-pub fn parse(bytes: &[u8]) -> Result<Vec<RawFile>, ParseError> {
-    let mut xml = XmlReader::new(bytes);
+pub fn parse(input: impl BufRead) -> Result<Vec<RawFile>, ParseError> {
+    let mut xml = XmlReader::new(input);
+    let mut buf = Vec::new();
     let mut files = Vec::new();
     let mut package = String::new();
     let mut source: Option<RawFile> = None;
     let mut saw_root = false;
     loop {
-        let event = xml.next()?;
-        let element = match &event {
-            Event::Start(e) | Event::Empty(e) => e,
+        let event = xml.next(&mut buf)?;
+        let (element, is_empty) = match &event {
+            Event::Start(e) => (e, false),
+            Event::Empty(e) => (e, true),
             Event::End(e) => {
                 if e.local_name().as_ref() == b"sourcefile" {
                     files.extend(source.take());
@@ -42,7 +46,7 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RawFile>, ParseError> {
                 let name = xml.required(element, "name")?;
                 let path = if package.is_empty() { name } else { format!("{package}/{name}") };
                 let file = RawFile { path, coverage: FileCoverage::default() };
-                if matches!(event, Event::Empty(_)) {
+                if is_empty {
                     files.push(file);
                 } else {
                     source = Some(file);
@@ -50,12 +54,26 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<RawFile>, ParseError> {
             }
             b"line" => {
                 let Some(file) = source.as_mut() else { continue };
-                let number = xml.line_number(element, "nr")?;
-                let field = |name| xml.number(element, name).map(Option::unwrap_or_default);
-                let (missed, covered) = (field("mi")?, field("ci")?);
-                let (missed_branches, covered_branches) = (field("mb")?, field("cb")?);
+                let (mut number, mut counts) = (None, [0u64; 4]);
+                xml.each_attr(element, |key, value| {
+                    let slot = match key {
+                        b"nr" => {
+                            number = Some(line_number("nr", value)?);
+                            return Ok(());
+                        }
+                        b"mi" => 0,
+                        b"ci" => 1,
+                        b"mb" => 2,
+                        b"cb" => 3,
+                        _ => return Ok(()),
+                    };
+                    counts[slot] = count(std::str::from_utf8(key).unwrap_or("?"), value)?;
+                    Ok(())
+                })?;
+                let number = number.ok_or_else(|| xml.error("<line> has no `nr` attribute"))?;
+                let [missed, covered, missed_branches, covered_branches] = counts;
                 if missed + covered > 0 {
-                    file.coverage.lines.push((number, covered));
+                    file.coverage.lines.push((number, crate::model::saturate(covered)));
                 }
                 file.coverage.branches.covered += covered_branches;
                 file.coverage.branches.total += covered_branches + missed_branches;

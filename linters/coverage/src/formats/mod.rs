@@ -11,6 +11,7 @@ mod lcov;
 mod xml;
 
 use std::fmt;
+use std::io::BufRead;
 use std::str::FromStr;
 
 use crate::model::FileCoverage;
@@ -70,20 +71,54 @@ pub struct RawReport {
     pub files: Vec<RawFile>,
 }
 
-/// A report that cannot be read, with the line of the problem when known.
+/// A report that cannot be read, with where the problem is when known.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
-    pub line: Option<usize>,
+    pub location: Location,
     pub message: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Location {
+    Line(usize),
+    /// A byte offset (streaming XML readers know no lines); the loader
+    /// turns it into a line by counting newlines up to it.
+    Offset(u64),
+    Whole,
 }
 
 impl ParseError {
     pub fn at(line: usize, message: impl Into<String>) -> ParseError {
-        ParseError { line: Some(line), message: message.into() }
+        ParseError { location: Location::Line(line), message: message.into() }
+    }
+
+    pub fn at_offset(offset: u64, message: impl Into<String>) -> ParseError {
+        ParseError { location: Location::Offset(offset), message: message.into() }
     }
 
     pub fn whole(message: impl Into<String>) -> ParseError {
-        ParseError { line: None, message: message.into() }
+        ParseError { location: Location::Whole, message: message.into() }
+    }
+
+    /// The 1-based line of the problem in a report read from `input`.
+    pub fn line_in(&self, input: impl std::io::Read) -> Option<usize> {
+        match self.location {
+            Location::Line(line) => Some(line),
+            Location::Offset(offset) => {
+                let mut newlines = 0;
+                let mut reader = std::io::BufReader::new(input.take(offset));
+                loop {
+                    let chunk = std::io::BufRead::fill_buf(&mut reader).ok()?;
+                    if chunk.is_empty() {
+                        break Some(newlines + 1);
+                    }
+                    newlines += memchr::memchr_iter(b'\n', chunk).count();
+                    let used = chunk.len();
+                    std::io::BufRead::consume(&mut reader, used);
+                }
+            }
+            Location::Whole => None,
+        }
     }
 }
 
@@ -113,22 +148,61 @@ pub fn detect(bytes: &[u8]) -> Option<Format> {
     lcov.then_some(Format::Lcov)
 }
 
-pub fn parse(format: Format, bytes: &[u8]) -> Result<RawReport, ParseError> {
+/// Parses a report from a buffered reader: XML and text formats stream,
+/// so a report never has to fit in memory next to its model.
+pub fn parse(format: Format, input: &mut dyn BufRead) -> Result<RawReport, ParseError> {
     let (sources, files) = match format {
-        Format::Cobertura => cobertura::parse(bytes)?,
-        Format::Jacoco => (Vec::new(), jacoco::parse(bytes)?),
-        Format::Lcov => (Vec::new(), lcov::parse(text(bytes)?)?),
-        Format::CoveragePyJson => (Vec::new(), coveragepy::parse(bytes)?),
-        Format::Go => (Vec::new(), gocover::parse(text(bytes)?)?),
+        Format::Cobertura => cobertura::parse(input)?,
+        Format::Jacoco => (Vec::new(), jacoco::parse(input)?),
+        Format::Lcov => (Vec::new(), lcov::parse(input)?),
+        Format::CoveragePyJson => {
+            let mut bytes = Vec::new();
+            input.read_to_end(&mut bytes).map_err(|e| ParseError::whole(e.to_string()))?;
+            (Vec::new(), coveragepy::parse(&bytes)?)
+        }
+        Format::Go => (Vec::new(), gocover::parse(input)?),
     };
     Ok(RawReport { format, sources, files })
 }
 
-fn text(bytes: &[u8]) -> Result<&str, ParseError> {
-    std::str::from_utf8(bytes).map_err(|e| {
-        let line = xml::line_at(bytes, e.valid_up_to() as u64);
-        ParseError::at(line, "the report is not valid UTF-8")
-    })
+/// Calls `each` with every line (1-based number, bytes without the line
+/// end) of a text report. Lines are sliced out of the reader's own buffer;
+/// only a line that spans two buffer fills is copied.
+fn each_line(
+    input: &mut dyn BufRead,
+    mut each: impl FnMut(usize, &[u8]) -> Result<(), ParseError>,
+) -> Result<(), ParseError> {
+    let io = |e: std::io::Error| ParseError::whole(e.to_string());
+    let mut carry: Vec<u8> = Vec::new();
+    let mut number = 0;
+    loop {
+        let chunk = input.fill_buf().map_err(io)?;
+        if chunk.is_empty() {
+            if !carry.is_empty() {
+                each(number + 1, trim_line_end(&carry))?;
+            }
+            return Ok(());
+        }
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', chunk) {
+            number += 1;
+            if carry.is_empty() {
+                each(number, trim_line_end(&chunk[start..end]))?;
+            } else {
+                carry.extend_from_slice(&chunk[start..end]);
+                each(number, trim_line_end(&carry))?;
+                carry.clear();
+            }
+            start = end + 1;
+        }
+        carry.extend_from_slice(&chunk[start..]);
+        let used = chunk.len();
+        input.consume(used);
+    }
+}
+
+fn trim_line_end(line: &[u8]) -> &[u8] {
+    line.strip_suffix(b"\r").unwrap_or(line)
 }
 
 /// Parses a line or hit count field of a text format.
