@@ -170,6 +170,19 @@ pub struct LintArgs {
     /// Lint standard input as if it were this file (pass `-` as the path).
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Lint the staged content (the index) of the staged files, as the commit will have it.
+    #[arg(long, conflicts_with_all = ["since", "stdin_filename"])]
+    pub staged: bool,
+    /// Lint the files changed since the merge base with REV, and untracked files.
+    #[arg(long, value_name = "REV", conflicts_with = "stdin_filename")]
+    pub since: Option<String>,
+    /// Keep only findings on lines added or changed since the merge base
+    /// (needs --since, or CI_MERGE_REQUEST_DIFF_BASE_SHA; with --staged, the staged lines).
+    #[arg(long)]
+    pub new_only: bool,
+    /// Lint one part of the files: K/N (K from 1, as CI_NODE_INDEX), or `auto`.
+    #[arg(long, value_name = "K/N|auto")]
+    pub shard: Option<String>,
 }
 
 impl Default for LintArgs {

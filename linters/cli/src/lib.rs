@@ -9,7 +9,9 @@ mod read;
 mod report;
 mod rules;
 mod runner;
+mod scope;
 mod settings;
+mod shard;
 
 use std::process::ExitCode;
 

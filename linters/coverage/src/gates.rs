@@ -5,10 +5,10 @@
 use std::collections::BTreeSet;
 
 use crate::baseline::Baseline;
-use crate::diff::ChangedLines;
 use crate::model::{Counts, Coverage, ranges};
 use crate::percent::Percent;
 use crate::settings::{BaselineRule, CoverageSettings};
+use lintgate_engine::changes::ChangedLines;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Gate {

@@ -8,7 +8,6 @@
 pub mod baseline;
 mod checker;
 pub mod convert;
-pub mod diff;
 pub mod findings;
 pub mod formats;
 pub mod gates;
@@ -223,7 +222,9 @@ pub fn check(request: &CheckRequest) -> Result<Checked, String> {
         };
     let base = base_revision(request.since, settings, request.env);
     let changes = match &base {
-        Some(base) if settings.diff_min > 0.0 => Some(diff::changed_since(request.root, base)?),
+        Some(base) if settings.diff_min > 0.0 => {
+            Some(lintgate_engine::changes::changed_since(request.root, base)?)
+        }
         _ => None,
     };
     let inputs = gates::Inputs {

@@ -6,6 +6,7 @@
 //! [`registry`], choices from [`config`], [`suppression`] comments) and
 //! fingerprinted ([`fingerprint`]) for reports.
 
+pub mod changes;
 pub mod checker;
 pub mod config;
 pub mod diagnostic;

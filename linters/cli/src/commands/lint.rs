@@ -4,15 +4,17 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use lintgate_engine::diagnostic::Severity;
+use lintgate_engine::diagnostic::{Note, Severity};
 use lintgate_engine::kind::{self, FileKind, PathClass};
 use lintgate_engine::selector::{SelectionLayer, Selector};
 
 use crate::args::{ColorChoice, LintArgs};
 use crate::discovery::{Candidate, DiscoveryError, Found, Sink, Walk};
 use crate::report::{self, ReportOptions};
-use crate::runner::{self, RunOutput};
+use crate::runner::{self, RunContext, RunOutput};
+use crate::scope::Scope;
 use crate::settings::{Resolver, absolute, display_path, project_root};
+use crate::shard::{self, Shard};
 use crate::{Status, UsageError, checkers};
 
 /// Parsers recurse: a 100,000-deep expression needs far more than the
@@ -54,17 +56,26 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     {
         return Err(UsageError(format!("path not found: {}", missing.display())));
     }
-    let paths: Vec<PathBuf> = if args.paths.is_empty() {
-        vec![cwd.clone()]
-    } else {
-        args.paths.iter().map(|p| absolute(&cwd, p)).collect()
+    let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    let shard = args.shard.as_deref().map(|s| Shard::parse(s, &env)).transpose()?;
+    let mut scope = Scope::resolve(&args, &root, &cwd)?;
+    if let Some((candidate, bytes)) = &stdin_file {
+        scope.contents.insert(candidate.path.clone(), bytes.clone());
+    }
+    // Changed files are linted as a directory walk would find them: the
+    // configuration's exclusions apply to them.
+    let (paths, force_exclude): (Vec<PathBuf>, bool) = match &scope.files {
+        Some(files) => (files.clone(), true),
+        None if args.paths.is_empty() => (vec![cwd.clone()], args.force_exclude),
+        None => (args.paths.iter().map(|p| absolute(&cwd, p)).collect(), args.force_exclude),
     };
-    let walk = Walk { root: &root, resolver: &resolver, force_exclude: args.force_exclude, jobs };
-    let discover = |sink: Sink| match &stdin_file {
+    let walk = Walk { root: &root, resolver: &resolver, force_exclude, jobs };
+    let discover_all = |sink: Sink| match &stdin_file {
         Some((candidate, _)) => {
             sink(vec![Found::File(candidate.clone())]);
             Ok(())
         }
+        None if paths.is_empty() => Ok(()),
         None => walk.stream(&paths, sink).map_err(|e| match e {
             DiscoveryError::NotFound(path) => {
                 UsageError(format!("path not found: {}", path.display()))
@@ -72,15 +83,31 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
             DiscoveryError::Config(e) => UsageError(e.to_string()),
         }),
     };
+    let discover = |sink: Sink| match shard {
+        Some(shard) => sharded(discover_all, shard, sink),
+        None => discover_all(sink),
+    };
     if args.show_files {
         return show_files(discover);
     }
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
     let checkers = checkers::native();
-    let stdin = stdin_file.as_ref().map(|(_, bytes)| bytes.as_slice());
     let root_settings = resolver.for_dir(&root)?;
-    let output = pool.install(|| runner::run(discover, stdin, &checkers, &root, &root_settings))?;
+    let context = RunContext {
+        root: &root,
+        root_settings: &root_settings,
+        contents: &scope.contents,
+        repo_checkers: shard.is_none_or(|s| s.is_first()),
+    };
+    let mut output = pool.install(|| runner::run(discover, &checkers, &context))?;
+    output.notes.append(&mut scope.notes);
+    let hidden = scope.keep_new(&mut output.diagnostics);
+    if hidden > 0 {
+        let note =
+            format!("{hidden} finding(s) on lines not changed since the merge base (--new-only)");
+        output.notes.push(Note::new(".", note));
+    }
     let fail_on = args
         .fail_on
         .map(Severity::from)
@@ -113,6 +140,35 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         eprintln!("lintgate: error: {failure}");
     }
     Ok(status)
+}
+
+/// Discovers everything, then passes on this shard's part (see [`crate::shard`]).
+fn sharded(
+    discover: impl FnOnce(Sink) -> Result<(), UsageError>,
+    shard: Shard,
+    sink: Sink,
+) -> Result<(), UsageError> {
+    let all = std::sync::Mutex::new(Vec::new());
+    discover(&|batch| all.lock().unwrap_or_else(|p| p.into_inner()).extend(batch))?;
+    let all = all.into_inner().unwrap_or_else(|p| p.into_inner());
+    let sizes: Vec<(String, u64)> = all
+        .iter()
+        .filter_map(|found| match found {
+            Found::File(c) => Some((c.display.clone(), c.path.metadata().map_or(0, |m| m.len()))),
+            _ => None,
+        })
+        .collect();
+    let assigned = shard::assign(&sizes, shard.total);
+    let mine: Vec<Found> = all
+        .into_iter()
+        .filter(|found| match found {
+            Found::File(c) => assigned.get(&c.display) == Some(&shard.index),
+            Found::Unreadable(u) => shard::of_path(&u.display, shard.total) == shard.index,
+            Found::Note(_) => shard.is_first(),
+        })
+        .collect();
+    sink(mine);
+    Ok(())
 }
 
 /// `--show-files`: each file that would be linted, with its kind, sorted.

@@ -18,10 +18,10 @@ use crate::settings::Settings;
 pub(super) fn run(
     readable: &[Candidate],
     checkers: &Checkers,
-    root: &Path,
-    root_settings: &Settings,
+    context: &super::RunContext,
     out: &mut RunOutput,
 ) {
+    let (root, root_settings) = (context.root, context.root_settings);
     let by_path: BTreeMap<&str, &Candidate> =
         readable.iter().map(|c| (c.display.as_str(), c)).collect();
     let mut outputs = Vec::new();
@@ -37,7 +37,8 @@ pub(super) fn run(
         out.checkers_ran.insert(checker.name().to_string(), files.len());
         outputs.push((checker.name(), checker.check_batch(root, &files)));
     }
-    for checker in &checkers.repo {
+    let repo_checkers = if context.repo_checkers { checkers.repo.as_slice() } else { &[] };
+    for checker in repo_checkers {
         let table = root_settings.config.sections.get(checker.name());
         match checker.check_repo(root, table) {
             Ok(None) => {}

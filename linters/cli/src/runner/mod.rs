@@ -9,8 +9,8 @@ mod located;
 
 pub use batch::place_all;
 
-use std::collections::BTreeMap;
-use std::path::Path;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
 use lintgate_engine::diagnostic::{Diagnostic, Note};
@@ -49,13 +49,7 @@ struct Tally {
 }
 
 impl Tally {
-    fn add(
-        mut self,
-        found: Found,
-        stdin: Option<&[u8]>,
-        checkers: &Checkers,
-        root: &Path,
-    ) -> Tally {
+    fn add(mut self, found: Found, context: &RunContext, checkers: &Checkers) -> Tally {
         match found {
             Found::Note(note) => self.out.notes.push(note),
             Found::Unreadable(u) => {
@@ -65,7 +59,8 @@ impl Tally {
                     .push(runner_diagnostic(&u.display, "LG002", u.message, start, ""));
             }
             Found::File(candidate) => {
-                let result = check_file(&candidate, stdin.map(<[u8]>::to_vec), checkers, root);
+                let content = context.contents.get(&candidate.path).cloned();
+                let result = check_file(&candidate, content, checkers, context.root);
                 let readable = result.readable;
                 self.add_file(result);
                 if readable && !checkers.batch.is_empty() {
@@ -99,14 +94,22 @@ impl Tally {
     }
 }
 
-/// Runs every checker on what `discover` sends to its sink. `stdin`, when
-/// given, is the content of the (single) file discovered.
+/// What a run needs besides its files and checkers.
+pub struct RunContext<'a> {
+    pub root: &'a Path,
+    /// The root directory's settings (for repository checkers).
+    pub root_settings: &'a Settings,
+    /// Content to check instead of the file on disk (standard input, staged blobs).
+    pub contents: &'a HashMap<PathBuf, Vec<u8>>,
+    /// Whether repository checkers run (only one shard of a sharded run).
+    pub repo_checkers: bool,
+}
+
+/// Runs every checker on what `discover` sends to its sink.
 pub fn run<E: Send>(
     discover: impl FnOnce(Sink) -> Result<(), E> + Send,
-    stdin: Option<&[u8]>,
     checkers: &Checkers,
-    root: &Path,
-    root_settings: &Settings,
+    context: &RunContext,
 ) -> Result<RunOutput, E> {
     let (sender, receiver) = mpsc::sync_channel::<Vec<Found>>(QUEUE);
     let tally = std::thread::scope(|scope| {
@@ -121,9 +124,7 @@ pub fn run<E: Send>(
             .into_iter()
             .par_bridge()
             .fold(Tally::default, |tally, batch| {
-                batch
-                    .into_iter()
-                    .fold(tally, |tally, found| tally.add(found, stdin, checkers, root))
+                batch.into_iter().fold(tally, |tally, found| tally.add(found, context, checkers))
             })
             .reduce(Tally::default, Tally::merge);
         match producer.join() {
@@ -134,7 +135,7 @@ pub fn run<E: Send>(
     let mut out = tally.out;
     let mut readable = tally.readable;
     readable.sort_by(|a, b| a.display.cmp(&b.display));
-    batch::run(&readable, checkers, root, root_settings, &mut out);
+    batch::run(&readable, checkers, context, &mut out);
     out.diagnostics.sort_by(|a, b| (&a.path, a.start, &a.code).cmp(&(&b.path, b.start, &b.code)));
     // A finding in an included CI file is also found when that file is
     // checked on its own: report each (file, position, code) once.

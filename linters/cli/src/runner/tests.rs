@@ -183,5 +183,8 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         config: Config::default(),
         selection: Config::default().rule_selection(&SelectionLayer::default()),
     };
-    run(discover, None, checkers, root, &settings).unwrap()
+    let contents = std::collections::HashMap::new();
+    let context =
+        RunContext { root, root_settings: &settings, contents: &contents, repo_checkers: true };
+    run(discover, checkers, &context).unwrap()
 }

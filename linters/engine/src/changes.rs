@@ -1,7 +1,9 @@
-//! The lines a change added or modified: `git diff -U0` from the merge base
-//! with the base revision to the working tree (so local, uncommitted edits
-//! count too; in CI the working tree is HEAD), plus every line of untracked
-//! files that are not ignored.
+//! What a change touched, from git: the files changed since the merge base
+//! with a revision or staged in the index, and the lines added or modified
+//! (`git diff -U0` from the merge base to the working tree, so local,
+//! uncommitted edits count too; in CI the working tree is HEAD), plus every
+//! line of untracked files that are not ignored. Used by `--since`,
+//! `--staged`, `--new-only` and the coverage gate's diff gate.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -14,7 +16,9 @@ pub struct ChangedLines {
     pub files: BTreeMap<String, Vec<u32>>,
 }
 
-pub fn changed_since(root: &Path, base: &str) -> Result<ChangedLines, String> {
+/// The merge base of `base` and HEAD, with errors that say what to do
+/// (a shallow clone is the usual reason it is missing).
+pub fn merge_base(root: &Path, base: &str) -> Result<String, String> {
     let shallow =
         || git(root, &["rev-parse", "--is-shallow-repository"]).is_ok_and(|o| o.trim() == "true");
     let deepen = "this is a shallow clone: fetch more history (`git fetch --unshallow`, or `git fetch --deepen=N origin BRANCH`), or raise GIT_DEPTH in the CI job (GitLab's default of 20 commits is often too few)";
@@ -29,7 +33,11 @@ pub fn changed_since(root: &Path, base: &str) -> Result<ChangedLines, String> {
             format!("no merge base of `{base}` and HEAD (unrelated histories?): {e}")
         }
     })?;
-    let merge_base = merge_base.trim().to_string();
+    Ok(merge_base.trim().to_string())
+}
+
+pub fn changed_since(root: &Path, base: &str) -> Result<ChangedLines, String> {
+    let merge_base = merge_base(root, base)?;
     let diff = git(
         root,
         &[
@@ -46,18 +54,98 @@ pub fn changed_since(root: &Path, base: &str) -> Result<ChangedLines, String> {
         ],
     )?;
     let mut changed = ChangedLines { merge_base, files: parse_diff(&diff) };
-    let untracked = git(
-        root,
-        &["-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard"],
-    )?;
-    for path in untracked.split('\0').filter(|p| !p.is_empty()) {
-        if let Ok(text) = std::fs::read(root.join(path)) {
+    for path in untracked(root)? {
+        if let Ok(text) = std::fs::read(root.join(&path)) {
             let lines = memchr::memchr_iter(b'\n', &text).count()
                 + usize::from(!text.ends_with(b"\n") && !text.is_empty());
-            changed.files.insert(path.to_string(), (1..=lines as u32).collect());
+            changed.files.insert(path, (1..=lines as u32).collect());
         }
     }
     Ok(changed)
+}
+
+/// The lines staged in the index (index against HEAD; everything for a
+/// repository without commits).
+pub fn staged_lines(root: &Path) -> Result<ChangedLines, String> {
+    let head = git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok();
+    let mut args = vec!["-c", "core.quotepath=off", "diff", "--cached", "-U0", "--no-color"];
+    args.extend(["--no-ext-diff", "--no-prefix", "-M"]);
+    let base = head.as_deref().map(str::trim).unwrap_or(EMPTY_TREE);
+    args.extend([base, "--"]);
+    Ok(ChangedLines { merge_base: base.to_string(), files: parse_diff(&git(root, &args)?) })
+}
+
+/// Git's empty tree: what a repository without commits is compared with.
+const EMPTY_TREE: &str = "4b825dc642cb6eb9a060e54bf8d69288fbee4904";
+
+/// Files that exist after the change (added, copied, modified, renamed,
+/// type-changed), without submodules, from a `git diff --raw -z` listing.
+fn changed_paths(raw: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut fields = raw.split('\0');
+    while let Some(meta) = fields.next() {
+        let Some(meta) = meta.strip_prefix(':') else { continue };
+        let parts: Vec<&str> = meta.split(' ').collect();
+        let (new_mode, status) =
+            (parts.get(1).copied().unwrap_or(""), parts.get(4).copied().unwrap_or(""));
+        let renamed = status.starts_with('R') || status.starts_with('C');
+        let first = fields.next();
+        let path = if renamed { fields.next() } else { first };
+        let Some(path) = path else { break };
+        // 160000 is a submodule; D a deletion.
+        if new_mode != "160000" && !status.starts_with('D') && !status.starts_with('U') {
+            out.push(path.to_string());
+        }
+    }
+    out
+}
+
+/// Files changed since the merge base with `base` (committed or not) plus
+/// untracked files that are not ignored, sorted.
+pub fn files_since(root: &Path, base: &str) -> Result<(String, Vec<String>), String> {
+    let merge_base = merge_base(root, base)?;
+    let raw = git(root, &["diff", "--raw", "-z", "--no-ext-diff", "-M", &merge_base, "--"])?;
+    let mut files = changed_paths(&raw);
+    files.extend(untracked(root)?);
+    files.sort();
+    files.dedup();
+    Ok((merge_base, files))
+}
+
+/// Files staged in the index (what the next commit changes), sorted.
+pub fn staged_files(root: &Path) -> Result<Vec<String>, String> {
+    let head = git(root, &["rev-parse", "--verify", "--quiet", "HEAD"]).ok();
+    let base = head.as_deref().map(str::trim).unwrap_or(EMPTY_TREE);
+    let raw = git(root, &["diff", "--cached", "--raw", "-z", "--no-ext-diff", "-M", base, "--"])?;
+    let mut files = changed_paths(&raw);
+    files.sort();
+    Ok(files)
+}
+
+/// The staged content of `path` (the index blob), as the commit will have it.
+pub fn index_content(root: &Path, path: &str) -> Result<Vec<u8>, String> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(["cat-file", "blob", &format!(":{path}")])
+        .output()
+        .map_err(|e| format!("cannot run git: {e}"))?;
+    if output.status.success() {
+        Ok(output.stdout)
+    } else {
+        Err(format!(
+            "cannot read the staged {path}: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        ))
+    }
+}
+
+fn untracked(root: &Path) -> Result<Vec<String>, String> {
+    let listing = git(
+        root,
+        &["-c", "core.quotepath=off", "ls-files", "-z", "--others", "--exclude-standard"],
+    )?;
+    Ok(listing.split('\0').filter(|p| !p.is_empty()).map(str::to_string).collect())
 }
 
 /// The added lines of each file in a `--no-prefix -U0` diff.
@@ -140,6 +228,12 @@ fn git(root: &Path, args: &[&str]) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn raw_listings_keep_files_that_exist_after_the_change() {
+        let raw = ":100644 100644 aaa bbb M\0a.py\0:000000 100644 000 ccc A\0new file.sh\0:100644 000000 ddd 000 D\0gone.py\0:100644 100644 eee fff R087\0old.md\0new.md\0:000000 160000 000 111 A\0vendor/sub\0";
+        assert_eq!(changed_paths(raw), ["a.py", "new file.sh", "new.md"]);
+    }
 
     #[test]
     fn reads_added_lines_renames_and_quoted_paths() {
