@@ -33,6 +33,8 @@ pub enum Command {
     },
     /// Show the configuration that applies to a path.
     Config(ConfigArgs),
+    /// Merge the reports of sharded runs (`--shard K/N`) into one.
+    MergeReports(MergeReportsArgs),
     /// Gate coverage: compare reports with a baseline and the changed lines.
     #[command(subcommand)]
     Coverage(CoverageCommand),
@@ -279,4 +281,17 @@ pub struct CoverageConvertArgs {
     /// Where to write it.
     #[arg(long, short, value_name = "PATH")]
     pub output: PathBuf,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct MergeReportsArgs {
+    /// The format of the inputs and of the output.
+    #[arg(long, value_enum)]
+    pub format: Format,
+    /// Where to write the merged report.
+    #[arg(long, short, value_name = "PATH")]
+    pub output: PathBuf,
+    /// The shards' reports.
+    #[arg(value_name = "REPORT", required = true)]
+    pub inputs: Vec<PathBuf>,
 }

@@ -1,4 +1,5 @@
 pub mod config;
 pub mod coverage;
 pub mod lint;
+pub mod merge_reports;
 pub mod rules;
