@@ -33,6 +33,9 @@ pub enum Command {
     },
     /// Show the configuration that applies to a path.
     Config(ConfigArgs),
+    /// Install or remove the native git pre-commit hook (lints staged content).
+    #[command(subcommand)]
+    Hook(HookCommand),
     /// Merge the reports of sharded runs (`--shard K/N`) into one.
     MergeReports(MergeReportsArgs),
     /// Gate coverage: compare reports with a baseline and the changed lines.
@@ -294,4 +297,16 @@ pub struct MergeReportsArgs {
     /// The shards' reports.
     #[arg(value_name = "REPORT", required = true)]
     pub inputs: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Write `.git/hooks/pre-commit` (or core.hooksPath's) to run `lintgate lint --staged`.
+    Install {
+        /// Replace a hook lintgate did not write (it is kept as a backup).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Remove lintgate's hook (restoring the one it replaced, if any).
+    Uninstall,
 }

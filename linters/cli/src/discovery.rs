@@ -48,6 +48,10 @@ pub struct Walk<'a> {
     pub resolver: &'a Arc<Resolver>,
     pub force_exclude: bool,
     pub jobs: usize,
+    /// The files were listed by git (`--since`, `--staged`), not named by
+    /// the user: they are classified as a walk would, so files of no kind
+    /// lintgate lints are left out.
+    pub listed: bool,
 }
 
 /// What discovery yields, one item at a time, as soon as it is found.
@@ -118,7 +122,7 @@ impl Walk<'_> {
         files.sort();
         files.dedup();
         for file in &files {
-            if let Some(found) = self.classify(file, true)? {
+            if let Some(found) = self.classify(file, !self.listed)? {
                 sink(vec![found]);
             }
         }

@@ -63,6 +63,7 @@ pub fn main() -> ExitCode {
         Some(args::Command::Config(config)) => commands::config::show(&config),
         Some(args::Command::Coverage(command)) => commands::coverage::run(command),
         Some(args::Command::MergeReports(merge)) => commands::merge_reports::run(merge),
+        Some(args::Command::Hook(command)) => commands::hook::run(command),
         Some(args::Command::Completions { shell }) => {
             let mut command = <args::Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "lintgate", &mut std::io::stdout());

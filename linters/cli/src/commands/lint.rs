@@ -69,7 +69,8 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         None if args.paths.is_empty() => (vec![cwd.clone()], args.force_exclude),
         None => (args.paths.iter().map(|p| absolute(&cwd, p)).collect(), args.force_exclude),
     };
-    let walk = Walk { root: &root, resolver: &resolver, force_exclude, jobs };
+    let listed = scope.files.is_some();
+    let walk = Walk { root: &root, resolver: &resolver, force_exclude, jobs, listed };
     let discover_all = |sink: Sink| match &stdin_file {
         Some((candidate, _)) => {
             sink(vec![Found::File(candidate.clone())]);

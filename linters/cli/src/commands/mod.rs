@@ -1,5 +1,6 @@
 pub mod config;
 pub mod coverage;
+pub mod hook;
 pub mod lint;
 pub mod merge_reports;
 pub mod rules;
