@@ -23,6 +23,8 @@ const PYPI: &[&str] = &[
     "pytest-cov==7.1.0",
     "diff-cover==11.0.1",
     "pycobertura==4.1.0",
+    "pre-commit==4.7.0",
+    "prek==0.5.11",
 ];
 const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0"];
 /// npm packages whose install scripts must run: gitlab-ci-local's regex
