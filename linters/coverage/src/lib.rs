@@ -132,13 +132,13 @@ pub fn find_baseline(
         },
         BaselineSource::Gitlab => {
             let timeout = Duration::from_secs(settings.timeout_seconds);
-            let fetched = gitlab::Request::from_env(
-                env,
-                &settings.gitlab_job,
-                &settings.gitlab_artifact,
-                timeout,
-            )
-            .and_then(|request| request.fetch());
+            let job = settings
+                .gitlab_job
+                .clone()
+                .or_else(|| env("CI_JOB_NAME").filter(|j| !j.is_empty()))
+                .unwrap_or_else(|| "lintgate-coverage".into());
+            let fetched = gitlab::Request::from_env(env, &job, &settings.gitlab_artifact, timeout)
+                .and_then(|request| request.fetch());
             (fetched.map_err(|gitlab::Missing(reason)| reason), "the GitLab baseline".to_string())
         }
     };

@@ -154,7 +154,8 @@ pub struct CoverageSettings {
     pub precision: u32,
     pub default_branch: Option<String>,
     pub paths: PathOptions,
-    pub gitlab_job: String,
+    /// `None`: the running job's name (the same job saved it on the default branch).
+    pub gitlab_job: Option<String>,
     pub gitlab_artifact: String,
     pub timeout_seconds: u64,
 }
@@ -175,7 +176,7 @@ impl Default for CoverageSettings {
             precision: 2,
             default_branch: None,
             paths: PathOptions { max_unmatched: 0.5, ..PathOptions::default() },
-            gitlab_job: "lintgate-coverage".into(),
+            gitlab_job: None,
             gitlab_artifact: "coverage-baseline.json".into(),
             timeout_seconds: 30,
         }
@@ -261,9 +262,7 @@ impl CoverageSettings {
         if let Some(share) = number("max-unmatched")? {
             s.paths.max_unmatched = share / 100.0;
         }
-        if let Some(job) = string("gitlab-job") {
-            s.gitlab_job = job.to_string();
-        }
+        s.gitlab_job = string("gitlab-job").map(str::to_string);
         if let Some(artifact) = string("gitlab-artifact") {
             s.gitlab_artifact = artifact.to_string();
         }
