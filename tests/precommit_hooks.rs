@@ -1,8 +1,8 @@
 //! The `lintgate` hook of `.pre-commit-hooks.yaml`, installed and run by the
-//! real pre-commit and prek (`try-repo`) against a temporary repository with
-//! staged clean and dirty files. Each tool builds lintgate from a clean clone
-//! of this repository's HEAD (`language: rust`: `cargo install --path .`),
-//! once: its environment is reused for the second run.
+//! real pre-commit and prek (`try-repo`, then `run` from a config) against a
+//! temporary repository with staged clean and dirty files. Each tool builds
+//! lintgate from a clean clone of this repository's HEAD (`language: rust`:
+//! `cargo install --path .`).
 
 mod common;
 
@@ -40,14 +40,13 @@ fn consumer() -> Repo {
     repo
 }
 
-fn try_repo(tool: &str, home_var: &str, home: &Path, repo: &Repo, lintgate: &Path, file: &str) -> (bool, String) {
+/// Runs `tool ARGS` in the consumer repository with its own home directory.
+fn tool_run(tool: &str, home_var: &str, home: &Path, repo: &Repo, args: &[&str]) -> (bool, String) {
     let output = Command::new(tools_dir().join("venv/bin").join(tool))
-        .arg("try-repo")
-        .arg(lintgate)
-        .args(["lintgate", "--files", file])
+        .args(args)
         .current_dir(repo.path())
         .env(home_var, home)
-        // Dependencies compiled once are reused by the second tool.
+        // Dependencies compiled once are reused by later builds.
         .env("CARGO_TARGET_DIR", project_dir().join("target/hook-install"))
         .output()
         .unwrap();
@@ -55,18 +54,35 @@ fn try_repo(tool: &str, home_var: &str, home: &Path, repo: &Repo, lintgate: &Pat
     (output.status.success(), text)
 }
 
+/// Every build costs a minute or more (the clone's path is new each time,
+/// so cargo rebuilds lintgate's own crates), so: one `try-repo` on a clean
+/// and a dirty file together, then one installed environment, from a
+/// config naming the same commit, for the clean, dirty and other-kind runs.
 fn check(tool: &str, home_var: &str) {
     let clone = clean_clone();
     let lintgate: PathBuf = clone.path().join("lintgate");
     let repo = consumer();
     let home = Repo::new();
-    let (passed, text) = try_repo(tool, home_var, home.path(), &repo, &lintgate, "clean.py");
+    let url = lintgate.display().to_string();
+    let (passed, text) =
+        tool_run(tool, home_var, home.path(), &repo, &["try-repo", &url, "lintgate", "--files", "clean.py", "dirty.py"]);
+    assert!(!passed, "{tool} try-repo passed a dirty file:\n{text}");
+    assert!(text.contains("F401") && text.contains("dirty.py:1:8"), "{text}");
+    assert!(!text.contains("clean.py:"), "a finding in the clean file:\n{text}");
+
+    let head = Command::new("git").args(["rev-parse", "HEAD"]).current_dir(&lintgate).output().unwrap();
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    repo.write(
+        ".pre-commit-config.yaml",
+        format!("repos:\n  - repo: {url}\n    rev: {head}\n    hooks:\n      - id: lintgate\n"),
+    );
+    let run = |file: &str| tool_run(tool, home_var, home.path(), &repo, &["run", "--files", file]);
+    let (passed, text) = run("clean.py");
     assert!(passed, "{tool} on a clean file:\n{text}");
     assert!(text.contains("lintgate") && text.contains("Passed"), "{text}");
-    let (passed, text) = try_repo(tool, home_var, home.path(), &repo, &lintgate, "dirty.py");
-    assert!(!passed, "{tool} passed a dirty file:\n{text}");
-    assert!(text.contains("F401") && text.contains("dirty.py:1:8"), "{text}");
-    let (passed, text) = try_repo(tool, home_var, home.path(), &repo, &lintgate, "notes.txt");
+    let (passed, text) = run("dirty.py");
+    assert!(!passed && text.contains("dirty.py:1:8"), "{tool} on a dirty file:\n{text}");
+    let (passed, text) = run("notes.txt");
     assert!(passed, "{tool}: files of other kinds are not passed to the hook:\n{text}");
     assert!(text.contains("no files to check") || text.contains("Skipped"), "{text}");
 }

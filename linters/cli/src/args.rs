@@ -33,6 +33,8 @@ pub enum Command {
     },
     /// Show the configuration that applies to a path.
     Config(ConfigArgs),
+    /// Write a starter lintgate.toml for the languages in this repository.
+    Init(InitArgs),
     /// Install or remove the native git pre-commit hook (lints staged content).
     #[command(subcommand)]
     Hook(HookCommand),
@@ -309,4 +311,17 @@ pub enum HookCommand {
     },
     /// Remove lintgate's hook (restoring the one it replaced, if any).
     Uninstall,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct InitArgs {
+    /// Replace an existing lintgate.toml.
+    #[arg(long)]
+    pub force: bool,
+    /// Also print the GitLab CI include to paste into .gitlab-ci.yml.
+    #[arg(long)]
+    pub gitlab_ci: bool,
+    /// Also print the entry to paste into .pre-commit-config.yaml.
+    #[arg(long)]
+    pub pre_commit: bool,
 }

@@ -5,6 +5,7 @@ mod args;
 mod checkers;
 mod commands;
 mod discovery;
+mod progress;
 mod read;
 mod report;
 mod rules;
@@ -64,6 +65,7 @@ pub fn main() -> ExitCode {
         Some(args::Command::Coverage(command)) => commands::coverage::run(command),
         Some(args::Command::MergeReports(merge)) => commands::merge_reports::run(merge),
         Some(args::Command::Hook(command)) => commands::hook::run(command),
+        Some(args::Command::Init(init)) => commands::init::run(init),
         Some(args::Command::Completions { shell }) => {
             let mut command = <args::Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "lintgate", &mut std::io::stdout());

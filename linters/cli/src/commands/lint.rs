@@ -8,8 +8,9 @@ use lintgate_engine::diagnostic::{Note, Severity};
 use lintgate_engine::kind::{self, FileKind, PathClass};
 use lintgate_engine::selector::{SelectionLayer, Selector};
 
-use crate::args::{ColorChoice, LintArgs};
+use crate::args::{ColorChoice, Format, LintArgs};
 use crate::discovery::{Candidate, DiscoveryError, Found, Sink, Walk};
+use crate::progress::Progress;
 use crate::report::{self, ReportOptions};
 use crate::runner::{self, RunContext, RunOutput};
 use crate::scope::Scope;
@@ -94,14 +95,18 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
     let checkers = checkers::native();
+    let progress = Progress::start(args.format == Format::Text && !args.quiet);
     let root_settings = resolver.for_dir(&root)?;
     let context = RunContext {
         root: &root,
         root_settings: &root_settings,
         contents: &scope.contents,
         repo_checkers: shard.is_none_or(|s| s.is_first()),
+        progress: Some(&*progress.files),
     };
-    let mut output = pool.install(|| runner::run(discover, &checkers, &context))?;
+    let output = pool.install(|| runner::run(discover, &checkers, &context));
+    progress.finish();
+    let mut output = output?;
     output.notes.append(&mut scope.notes);
     let hidden = scope.keep_new(&mut output.diagnostics);
     if hidden > 0 {

@@ -59,6 +59,9 @@ impl Tally {
                     .push(runner_diagnostic(&u.display, "LG002", u.message, start, ""));
             }
             Found::File(candidate) => {
+                if let Some(files) = context.progress {
+                    files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                }
                 let content = context.contents.get(&candidate.path).cloned();
                 let result = check_file(&candidate, content, checkers, context.root);
                 let readable = result.readable;
@@ -103,6 +106,8 @@ pub struct RunContext<'a> {
     pub contents: &'a HashMap<PathBuf, Vec<u8>>,
     /// Whether repository checkers run (only one shard of a sharded run).
     pub repo_checkers: bool,
+    /// Counts the files checked, for the progress line.
+    pub progress: Option<&'a std::sync::atomic::AtomicUsize>,
 }
 
 /// Runs every checker on what `discover` sends to its sink.

@@ -184,7 +184,12 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         selection: Config::default().rule_selection(&SelectionLayer::default()),
     };
     let contents = std::collections::HashMap::new();
-    let context =
-        RunContext { root, root_settings: &settings, contents: &contents, repo_checkers: true };
+    let context = RunContext {
+        root,
+        root_settings: &settings,
+        contents: &contents,
+        repo_checkers: true,
+        progress: None,
+    };
     run(discover, checkers, &context).unwrap()
 }
