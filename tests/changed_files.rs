@@ -4,22 +4,7 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::{Command, Output};
-
-use common::Repo;
-
-fn git_in(dir: &Path, args: &[&str]) -> Output {
-    let output = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
-        .args(["-c", "protocol.file.allow=always"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-    output
-}
+use common::{Repo, git};
 
 fn files(repo: &Repo, args: &[&str]) -> Vec<String> {
     let mut all = vec!["lint", "--show-files"];
@@ -39,21 +24,23 @@ fn codes_and_lines(repo: &Repo, args: &[&str]) -> Vec<String> {
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| format!("{}:{} {}", f["path"].as_str().unwrap(), f["line"], f["code"].as_str().unwrap()))
+        .map(|f| {
+            format!("{}:{} {}", f["path"].as_str().unwrap(), f["line"], f["code"].as_str().unwrap())
+        })
         .collect()
 }
 
 fn base_repo() -> Repo {
     let repo = Repo::new();
-    git_in(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["init", "-q", "-b", "main"]);
     repo.write(".gitignore", "ignored.py\n");
     repo.write("keep.py", "import os\n");
     repo.write("edit.py", "import sys\n\nX = 1\n");
     repo.write("old_name.py", "import json\n");
     repo.write("gone.py", "import re\n");
-    git_in(repo.path(), &["add", "-A"]);
-    git_in(repo.path(), &["commit", "-qm", "base"]);
-    git_in(repo.path(), &["checkout", "-q", "-b", "feature"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", "base"]);
+    git(repo.path(), &["checkout", "-q", "-b", "feature"]);
     repo
 }
 
@@ -61,11 +48,11 @@ fn base_repo() -> Repo {
 fn since_lints_changed_and_untracked_files_only() {
     let repo = base_repo();
     repo.write("edit.py", "import sys\nimport csv\n\nX = 1\n");
-    git_in(repo.path(), &["mv", "old_name.py", "new_name.py"]);
-    git_in(repo.path(), &["rm", "-q", "gone.py"]);
+    git(repo.path(), &["mv", "old_name.py", "new_name.py"]);
+    git(repo.path(), &["rm", "-q", "gone.py"]);
     repo.write("blob.bin", [0u8, 1, 2, 3, 0, 255]);
-    git_in(repo.path(), &["add", "-A"]);
-    git_in(repo.path(), &["commit", "-qm", "change"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", "change"]);
     repo.write("untracked.py", "import glob\n");
     repo.write("ignored.py", "import glob\n");
     assert_eq!(
@@ -84,25 +71,37 @@ fn since_lints_changed_and_untracked_files_only() {
 
     let unknown = repo.lint(&["lint", "--since", "no-such-branch"]);
     assert_eq!(unknown.status, 2);
-    assert!(unknown.stderr.contains("`no-such-branch` is not in this repository"), "{}", unknown.stderr);
+    assert!(
+        unknown.stderr.contains("`no-such-branch` is not in this repository"),
+        "{}",
+        unknown.stderr
+    );
 }
 
 #[test]
 fn staged_lints_index_content_and_skips_submodules() {
     let repo = base_repo();
     let sub = Repo::new();
-    git_in(sub.path(), &["init", "-q", "-b", "main"]);
+    git(sub.path(), &["init", "-q", "-b", "main"]);
     std::fs::write(sub.path().join("inner.py"), "import os\n").unwrap();
-    git_in(sub.path(), &["add", "-A"]);
-    git_in(sub.path(), &["commit", "-qm", "sub"]);
+    git(sub.path(), &["add", "-A"]);
+    git(sub.path(), &["commit", "-qm", "sub"]);
     let url = sub.path().display().to_string();
-    git_in(repo.path(), &["submodule", "add", "-q", &url, "vendor/sub"]);
+    git(repo.path(), &["submodule", "add", "-q", &url, "vendor/sub"]);
     repo.write("edit.py", "import sys\nimport csv\n\nX = 1\n");
-    git_in(repo.path(), &["add", "edit.py"]);
+    git(repo.path(), &["add", "edit.py"]);
     repo.write("edit.py", "X = 1\n");
-    assert_eq!(files(&repo, &["--staged"]), ["edit.py"], "the submodule and .gitmodules are not lintable files");
+    assert_eq!(
+        files(&repo, &["--staged"]),
+        ["edit.py"],
+        "the submodule and .gitmodules are not lintable files"
+    );
     let found = codes_and_lines(&repo, &["--staged", "--select", "F401"]);
-    assert_eq!(found, ["edit.py:1 F401", "edit.py:2 F401"], "the staged content, not the working tree");
+    assert_eq!(
+        found,
+        ["edit.py:1 F401", "edit.py:2 F401"],
+        "the staged content, not the working tree"
+    );
     let new = codes_and_lines(&repo, &["--staged", "--new-only", "--select", "F401"]);
     assert_eq!(new, ["edit.py:2 F401"]);
 }
@@ -112,15 +111,19 @@ fn a_shallow_clone_without_the_merge_base_names_git_depth() {
     let origin = base_repo();
     for n in 0..3 {
         origin.write("edit.py", format!("import sys\nX = {n}\n"));
-        git_in(origin.path(), &["commit", "-qam", "more"]);
+        git(origin.path(), &["commit", "-qam", "more"]);
     }
     let clone = Repo::new();
     let url = format!("file://{}", origin.path().display());
-    git_in(clone.path(), &["clone", "-q", "--depth", "1", "--branch", "feature", &url, "."]);
+    git(clone.path(), &["clone", "-q", "--depth", "1", "--branch", "feature", &url, "."]);
     for args in [&["lint", "--since", "HEAD~2"][..], &["lint", "--since", "HEAD~2", "--new-only"]] {
         let run = clone.lint(args);
         assert_eq!(run.status, 2, "{}", run.transcript());
-        assert!(run.stderr.contains("shallow clone") && run.stderr.contains("GIT_DEPTH"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("shallow clone") && run.stderr.contains("GIT_DEPTH"),
+            "{}",
+            run.stderr
+        );
     }
     let run = clone.lint(&["lint", "--new-only"]);
     assert_eq!(run.status, 2);

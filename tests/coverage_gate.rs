@@ -12,26 +12,16 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{Repo, Run, copy_tree, project_dir, run_command, tools_dir};
-
-fn git(repo: &Repo, args: &[&str]) {
-    let output = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(repo.path())
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-}
+use common::{Repo, Run, copy_tree, git, project_dir, run_command, tools_dir};
 
 /// The fixture project committed on `main`.
 fn project() -> Repo {
     let repo = Repo::new();
     copy_tree(&project_dir().join("fixtures/coverage/project"), repo.path());
     repo.write(".gitignore", "coverage.*\n.coverage\n__pycache__/\nout/\n*.json\n");
-    git(&repo, &["init", "-q", "-b", "main"]);
-    git(&repo, &["add", "-A"]);
-    git(&repo, &["commit", "-qm", "project"]);
+    git(repo.path(), &["init", "-q", "-b", "main"]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", "project"]);
     repo
 }
 
@@ -58,8 +48,8 @@ fn commit_change(repo: &Repo, file: &str, content: &str, message: &str) {
     let mut text = std::fs::read_to_string(&path).unwrap_or_default();
     text.push_str(content);
     repo.write(file, text);
-    git(repo, &["add", "-A"]);
-    git(repo, &["commit", "-qm", message]);
+    git(repo.path(), &["add", "-A"]);
+    git(repo.path(), &["commit", "-qm", message]);
 }
 
 const COVERED_FUNCTION: &str = "\n\ndef double(x):\n    return x * 2\n";
@@ -102,7 +92,7 @@ fn a_change_that_keeps_coverage_passes_and_one_that_adds_untested_code_fails() {
     let made =
         lintgate(&repo, &["coverage", "baseline", "coverage.xml", "-o", "out/baseline.json"]);
     assert_eq!(made.status, 0, "{}", made.transcript());
-    git(&repo, &["checkout", "-q", "-b", "feature"]);
+    git(repo.path(), &["checkout", "-q", "-b", "feature"]);
     commit_change(&repo, "calc/ops.py", COVERED_FUNCTION, "double");
     commit_change(&repo, "tests/test_ops.py", COVERED_TEST, "test double");
     measure(&repo);

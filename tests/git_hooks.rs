@@ -5,22 +5,12 @@
 
 mod common;
 
-use std::path::Path;
 use std::process::{Command, Output};
 
-use common::Repo;
-
-fn git_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap()
-}
+use common::{Repo, git_output};
 
 fn git(repo: &Repo, args: &[&str]) -> Output {
-    git_in(repo.path(), args)
+    git_output(repo.path(), args)
 }
 
 fn ok(output: &Output) -> bool {
@@ -61,10 +51,21 @@ fn the_hook_lints_what_will_be_committed() {
     repo.write("app.py", "import os\nX = 2\n");
     let status_before = git(&repo, &["status", "--porcelain"]).stdout;
     let passed = git(&repo, &["commit", "-qm", "clean"]);
-    assert!(ok(&passed), "{}{}", String::from_utf8_lossy(&passed.stdout), String::from_utf8_lossy(&passed.stderr));
+    assert!(
+        ok(&passed),
+        "{}{}",
+        String::from_utf8_lossy(&passed.stdout),
+        String::from_utf8_lossy(&passed.stderr)
+    );
     assert_eq!(std::fs::read_to_string(repo.path().join("app.py")).unwrap(), "import os\nX = 2\n");
-    let status_after = String::from_utf8_lossy(&git(&repo, &["status", "--porcelain"]).stdout).into_owned();
-    assert_eq!(status_after.trim(), "M app.py", "before: {}", String::from_utf8_lossy(&status_before));
+    let status_after =
+        String::from_utf8_lossy(&git(&repo, &["status", "--porcelain"]).stdout).into_owned();
+    assert_eq!(
+        status_after.trim(),
+        "M app.py",
+        "before: {}",
+        String::from_utf8_lossy(&status_before)
+    );
 
     // And the reverse: a clean working tree over a dirty index is blocked.
     repo.write("app.py", "import os\nX = 3\n");
@@ -120,8 +121,11 @@ fn hooks_path_and_worktrees() {
     // Worktrees share the main repository's hooks.
     assert!(repo.path().join(".git/hooks/pre-commit").exists(), "{}", run.stderr);
     std::fs::write(worktree.join("bad.py"), "import sys\n").unwrap();
-    git_in(&worktree, &["add", "bad.py"]);
-    assert!(!ok(&git_in(&worktree, &["commit", "-qm", "bad"])), "the worktree commit went through");
+    git_output(&worktree, &["add", "bad.py"]);
+    assert!(
+        !ok(&git_output(&worktree, &["commit", "-qm", "bad"])),
+        "the worktree commit went through"
+    );
 
     let outside = Repo::new();
     let run = outside.lint(&["hook", "install"]);

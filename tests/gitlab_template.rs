@@ -16,7 +16,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{BIN, Repo, project_dir, tools_dir};
+use common::{BIN, Repo, git, project_dir, tools_dir};
 use lintgate_ciyaml::yaml::{self, Value};
 
 const TEMPLATE: &str = "ci-templates/gitlab/lintgate.gitlab-ci.yml";
@@ -25,16 +25,6 @@ const NO_IMAGE: &str = "\n.lintgate-base:\n  image: \"\"\n";
 
 fn template() -> String {
     std::fs::read_to_string(project_dir().join(TEMPLATE)).unwrap()
-}
-
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
 }
 
 /// A consumer repository on `main` that includes the template locally.
@@ -55,7 +45,8 @@ fn consumer(ci: &str, files: &[(&str, &str)]) -> Repo {
 /// Runs gitlab-ci-local (all jobs, or the named ones); returns its output.
 fn gitlab_ci_local(repo: &Repo, jobs: &[&str]) -> String {
     let bin_dir = Path::new(BIN).parent().unwrap().to_path_buf();
-    let mut path = vec![bin_dir, tools_dir().join("venv/bin"), tools_dir().join("npm/node_modules/.bin")];
+    let mut path =
+        vec![bin_dir, tools_dir().join("venv/bin"), tools_dir().join("npm/node_modules/.bin")];
     path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
     let output = Command::new(tools_dir().join("npm/node_modules/.bin/gitlab-ci-local"))
         .args(["--json-schema-validation=false", "--no-color"])
@@ -66,7 +57,11 @@ fn gitlab_ci_local(repo: &Repo, jobs: &[&str]) -> String {
         .env("PATH", std::env::join_paths(path).unwrap())
         .output()
         .unwrap();
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
 }
 
 fn passed(output: &str, job: &str) -> bool {
@@ -113,11 +108,15 @@ fn the_template_and_consumers_are_valid_gitlab_ci() {
         ("bare.yml", format!("include:\n  - local: {TEMPLATE}\n")),
         (
             "inputs.yml",
-            format!("include:\n  - local: {TEMPLATE}\n    inputs:\n      stage: lint\n      shards: 4\n      test-job: pytest\nstages: [lint]\n"),
+            format!(
+                "include:\n  - local: {TEMPLATE}\n    inputs:\n      stage: lint\n      shards: 4\n      test-job: pytest\nstages: [lint]\n"
+            ),
         ),
         (
             "coverage.yml",
-            format!("include:\n  - project: tools/lintgate\n    file: {TEMPLATE}\ntest:\n  script: [pytest]\nlintgate-coverage:\n  extends: .lintgate-coverage\n"),
+            format!(
+                "include:\n  - project: tools/lintgate\n    file: {TEMPLATE}\ntest:\n  script: [pytest]\nlintgate-coverage:\n  extends: .lintgate-coverage\n"
+            ),
         ),
     ];
     for (name, text) in &files {
@@ -136,7 +135,11 @@ fn the_lint_job_passes_clean_code_fails_dirty_code_and_publishes_reports() {
     let clean = consumer(&bare, &[("app.py", "X = 1\n"), ("run.sh", "#!/bin/sh\necho \"$1\"\n")]);
     let output = gitlab_ci_local(&clean, &["lintgate: [1/1]"]);
     assert!(passed(&output, "lintgate"), "{output}");
-    for report in ["lintgate-reports/junit-1.xml", "lintgate-reports/codequality-1.json", "lintgate-reports/lintgate-1.sarif"] {
+    for report in [
+        "lintgate-reports/junit-1.xml",
+        "lintgate-reports/codequality-1.json",
+        "lintgate-reports/lintgate-1.sarif",
+    ] {
         assert!(clean.path().join(report).exists(), "{report} missing:\n{output}");
     }
     let junit = std::fs::read_to_string(clean.path().join("lintgate-reports/junit-1.xml")).unwrap();
@@ -147,7 +150,8 @@ fn the_lint_job_passes_clean_code_fails_dirty_code_and_publishes_reports() {
     assert!(failed(&output, "lintgate"), "{output}");
     assert!(output.contains("F401"), "{output}");
     // `when: always`: the reports are there for the failed job too.
-    let codequality = std::fs::read_to_string(dirty.path().join("lintgate-reports/codequality-1.json")).unwrap();
+    let codequality =
+        std::fs::read_to_string(dirty.path().join("lintgate-reports/codequality-1.json")).unwrap();
     assert!(codequality.contains("\"check_name\": \"F401\""), "{codequality}");
 }
 
@@ -173,7 +177,9 @@ fn a_consumer_extending_the_coverage_job_gets_a_gate() {
     assert!(passed(&output, "lintgate-coverage"), "{output}");
     assert!(output.contains("coverage: 83.33%"), "{output}");
     assert!(output.contains("no coverage baseline"), "the missing baseline is said:\n{output}");
-    for artifact in ["lintgate-coverage-cobertura.xml", "lintgate-coverage-junit.xml", "coverage-baseline.json"] {
+    for artifact in
+        ["lintgate-coverage-cobertura.xml", "lintgate-coverage-junit.xml", "coverage-baseline.json"]
+    {
         assert!(repo.path().join(artifact).exists(), "{artifact} missing:\n{output}");
     }
 
@@ -186,7 +192,8 @@ fn a_consumer_extending_the_coverage_job_gets_a_gate() {
 }
 
 fn findings(path: &Path) -> BTreeSet<String> {
-    let value: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     value.as_array().unwrap().iter().map(|f| f.to_string()).collect()
 }
 

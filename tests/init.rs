@@ -15,7 +15,11 @@ fn init_writes_a_valid_starter_for_the_languages_found() {
     let run = repo.lint(&["init", "--gitlab-ci", "--pre-commit"]);
     assert_eq!(run.status, 0, "{}", run.transcript());
     assert!(run.stderr.contains("1 python, 1 shell"), "{}", run.stderr);
-    assert!(run.stdout.contains("file: ci-templates/gitlab/lintgate.gitlab-ci.yml"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("file: ci-templates/gitlab/lintgate.gitlab-ci.yml"),
+        "{}",
+        run.stdout
+    );
     assert!(run.stdout.contains("- id: lintgate"), "{}", run.stdout);
     let config = std::fs::read_to_string(repo.path().join("lintgate.toml")).unwrap();
     assert!(config.contains("[python]") && config.contains("[shell]"), "{config}");

@@ -9,17 +9,7 @@ mod common;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Repo, project_dir, tools_dir};
-
-fn git(dir: &Path, args: &[&str]) {
-    let output = Command::new("git")
-        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
-}
+use common::{Repo, git, project_dir, tools_dir};
 
 /// This repository's HEAD, cloned (try-repo then sees no uncommitted
 /// changes, so both runs share one installed environment).
@@ -50,7 +40,11 @@ fn tool_run(tool: &str, home_var: &str, home: &Path, repo: &Repo, args: &[&str])
         .env("CARGO_TARGET_DIR", project_dir().join("target/hook-install"))
         .output()
         .unwrap();
-    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
     (output.status.success(), text)
 }
 
@@ -64,13 +58,19 @@ fn check(tool: &str, home_var: &str) {
     let repo = consumer();
     let home = Repo::new();
     let url = lintgate.display().to_string();
-    let (passed, text) =
-        tool_run(tool, home_var, home.path(), &repo, &["try-repo", &url, "lintgate", "--files", "clean.py", "dirty.py"]);
+    let (passed, text) = tool_run(
+        tool,
+        home_var,
+        home.path(),
+        &repo,
+        &["try-repo", &url, "lintgate", "--files", "clean.py", "dirty.py"],
+    );
     assert!(!passed, "{tool} try-repo passed a dirty file:\n{text}");
     assert!(text.contains("F401") && text.contains("dirty.py:1:8"), "{text}");
     assert!(!text.contains("clean.py:"), "a finding in the clean file:\n{text}");
 
-    let head = Command::new("git").args(["rev-parse", "HEAD"]).current_dir(&lintgate).output().unwrap();
+    let head =
+        Command::new("git").args(["rev-parse", "HEAD"]).current_dir(&lintgate).output().unwrap();
     let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
     repo.write(
         ".pre-commit-config.yaml",

@@ -90,6 +90,25 @@ pub fn run_command(command: &mut Command, stdin: Option<&[u8]>, root: &Path) -> 
     Run { status: status.code().unwrap_or(-1), stdout: clean(stdout), stderr: clean(stderr) }
 }
 
+/// Runs git in `dir` with a fixed identity, unsigned commits and local
+/// file transport allowed (submodules from temp dirs); the output, unchecked.
+pub fn git_output(dir: &Path, args: &[&str]) -> Output {
+    Command::new("git")
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"])
+        .args(["-c", "protocol.file.allow=always"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs")
+}
+
+/// The same, asserting that git succeeded.
+pub fn git(dir: &Path, args: &[&str]) -> Output {
+    let output = git_output(dir, args);
+    assert!(output.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&output.stderr));
+    output
+}
+
 /// The directory `cargo xtask test` installed the real tools into.
 pub fn tools_dir() -> PathBuf {
     let dir = std::env::var_os("LINTGATE_TOOLS")
