@@ -206,7 +206,11 @@ fn write_source(path: &PathBuf, seed: usize, changed: bool) -> Result<()> {
 /// uncovered (in the rewritten range) than the base report.
 fn hits(file: usize, line: u32, variant: usize) -> u64 {
     let x = (file as u64).wrapping_mul(2_654_435_761) ^ u64::from(line).wrapping_mul(40_503);
-    if variant == 1 && file.is_multiple_of(10) && (100..120).contains(&line) && line.is_multiple_of(3) {
+    if variant == 1
+        && file.is_multiple_of(10)
+        && (100..120).contains(&line)
+        && line.is_multiple_of(3)
+    {
         return 0;
     }
     if x.is_multiple_of(7) { 0 } else { x % 50 + 1 }
