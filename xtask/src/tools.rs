@@ -25,8 +25,15 @@ const PYPI: &[&str] = &[
     "pycobertura==4.1.0",
     "pre-commit==4.7.0",
     "prek==0.5.11",
+    "pylint==4.1.4",
+    "flake8==7.5.0",
+    "pydocstyle==6.3.0",
+    "mypy==2.4.1",
+    "yamllint==1.38.0",
+    "codespell==2.4.3",
 ];
-const NPM: &[&str] = &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0"];
+const NPM: &[&str] =
+    &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0", "markdownlint-cli2@0.22.1"];
 /// npm packages whose install scripts must run: gitlab-ci-local's regex
 /// engine `re2` is a native module, built here from source against the
 /// system Node.js headers (its prebuilt download is not reachable).

@@ -5,6 +5,7 @@ use lintgate_engine::config::SectionSpec;
 
 use lintgate_ciyaml::CiYamlChecker;
 use lintgate_coverage::CoverageChecker;
+use lintgate_external::ExternalChecker;
 use lintgate_python::PythonChecker;
 use lintgate_shell::ShellChecker;
 
@@ -29,6 +30,18 @@ pub fn native() -> Checkers {
         batch: Vec::new(),
         repo: vec![Box::new(CoverageChecker)],
     }
+}
+
+/// The native checkers plus the external tools the root configuration's
+/// `[checkers]` table turns on.
+pub fn configured(root_config: &lintgate_engine::config::Config) -> Result<Checkers, String> {
+    let mut checkers = native();
+    if let Some(table) = root_config.sections.get("checkers") {
+        for external in ExternalChecker::from_config(table)? {
+            checkers.batch.push(Box::new(external));
+        }
+    }
+    Ok(checkers)
 }
 
 /// The configuration tables the native checkers declare (`[python]`, ...).

@@ -94,9 +94,9 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     }
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
-    let checkers = checkers::native();
-    let progress = Progress::start(args.format == Format::Text && !args.quiet);
     let root_settings = resolver.for_dir(&root)?;
+    let checkers = checkers::configured(&root_settings.config).map_err(UsageError)?;
+    let progress = Progress::start(args.format == Format::Text && !args.quiet);
     let context = RunContext {
         root: &root,
         root_settings: &root_settings,

@@ -3,6 +3,8 @@
 //! and severity settings as per-file findings.
 
 use std::collections::BTreeMap;
+
+use rayon::prelude::*;
 use std::path::Path;
 
 use lintgate_engine::checker::{BatchFile, LocatedFinding};
@@ -24,30 +26,33 @@ pub(super) fn run(
     let (root, root_settings) = (context.root, context.root_settings);
     let by_path: BTreeMap<&str, &Candidate> =
         readable.iter().map(|c| (c.display.as_str(), c)).collect();
-    let mut outputs = Vec::new();
-    for checker in &checkers.batch {
+    // Every external tool and the repository checkers at once, on the run's
+    // pool: their processes and the tools' own batches share its --jobs.
+    let batch = checkers.batch.par_iter().filter_map(|checker| {
         let files: Vec<BatchFile> = readable
             .iter()
             .map(|c| BatchFile { path: c.display.clone(), disk_path: c.path.clone(), kind: c.kind })
             .filter(|f| checker.handles(f))
             .collect();
         if files.is_empty() {
-            continue;
+            return None;
         }
-        out.checkers_ran.insert(checker.name().to_string(), files.len());
-        outputs.push((checker.name(), checker.check_batch(root, &files)));
-    }
+        Some((checker.name(), files.len(), checker.check_batch(root, &files)))
+    });
     let repo_checkers = if context.repo_checkers { checkers.repo.as_slice() } else { &[] };
-    for checker in repo_checkers {
+    let repo = repo_checkers.par_iter().filter_map(|checker| {
         let table = root_settings.config.sections.get(checker.name());
         match checker.check_repo(root, table) {
-            Ok(None) => {}
-            result => {
-                out.checkers_ran.insert(checker.name().to_string(), 0);
-                outputs.push((checker.name(), result.map(Option::unwrap_or_default)));
-            }
+            Ok(None) => None,
+            result => Some((checker.name(), 0, result.map(Option::unwrap_or_default))),
         }
+    });
+    let mut outputs: Vec<_> = batch.chain(repo).collect();
+    outputs.sort_by_key(|(name, _, _)| *name);
+    for (name, files, _) in &outputs {
+        out.checkers_ran.insert(name.to_string(), *files);
     }
+    let outputs = outputs.into_iter().map(|(name, _, output)| (name, output));
     let mut located = Vec::new();
     for (name, output) in outputs {
         match output {

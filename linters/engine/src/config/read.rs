@@ -23,6 +23,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "extend-exclude",
     "fail-on",
     "severity",
+    "checkers",
 ];
 
 /// One file's settings before `extend` is followed.
@@ -167,6 +168,18 @@ fn read_table(
                     config.per_file_ignores.push((pattern, reader.selectors(name, codes)?));
                 }
             }
+            "checkers" => {
+                // External tool declarations: their keys are checked by the
+                // external checkers, which know each tool's schema.
+                for (checker, declaration) in reader.table(name, value)? {
+                    let Some(toml::Value::Table(plain)) = to_plain(declaration.get_ref()) else {
+                        let message = format!("`[checkers.{}]` must be a table", checker.get_ref());
+                        return Err(reader.error(&declaration.span(), message));
+                    };
+                    let checkers = config.sections.entry("checkers".to_string()).or_default();
+                    checkers.insert(checker.get_ref().to_string(), toml::Value::Table(plain));
+                }
+            }
             "severity" => {
                 for (code, level) in reader.table(name, value)? {
                     let selector = Selector::parse(code.get_ref())
@@ -237,7 +250,13 @@ fn to_plain(value: &DeValue) -> Option<toml::Value> {
         DeValue::Array(items) => {
             toml::Value::Array(items.iter().map(|i| to_plain(i.get_ref())).collect::<Option<_>>()?)
         }
-        DeValue::Datetime(_) | DeValue::Table(_) => return None,
+        DeValue::Table(table) => toml::Value::Table(
+            table
+                .iter()
+                .map(|(k, v)| Some((k.get_ref().to_string(), to_plain(v.get_ref())?)))
+                .collect::<Option<_>>()?,
+        ),
+        DeValue::Datetime(_) => return None,
     })
 }
 
