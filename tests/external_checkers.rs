@@ -50,29 +50,60 @@ fn project() -> Repo {
 #[test]
 fn pylint_mypy_and_a_script_report_next_to_native_checkers() {
     let repo = project();
-    let run = lint(&repo, &["--format", "json", "--report", "junit=out/junit.xml", "--report", "codequality=out/cq.json", "--report", "sarif=out/lintgate.sarif"]);
+    let run = lint(
+        &repo,
+        &[
+            "--format",
+            "json",
+            "--report",
+            "junit=out/junit.xml",
+            "--report",
+            "codequality=out/cq.json",
+            "--report",
+            "sarif=out/lintgate.sarif",
+        ],
+    );
     assert_eq!(run.status, 1, "{}", run.transcript());
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let codes: Vec<(String, String, u64)> = findings
         .as_array()
         .unwrap()
         .iter()
-        .map(|f| (f["checker"].as_str().unwrap().into(), f["code"].as_str().unwrap().into(), f["line"].as_u64().unwrap()))
+        .map(|f| {
+            (
+                f["checker"].as_str().unwrap().into(),
+                f["code"].as_str().unwrap().into(),
+                f["line"].as_u64().unwrap(),
+            )
+        })
         .collect();
     assert!(codes.contains(&("mypy".into(), "mypy:assignment".into(), 9)), "{codes:?}");
-    assert!(codes.iter().any(|(c, code, line)| c == "pylint" && code.starts_with("pylint:") && *line == 9), "{codes:?}");
-    assert!(codes.iter().any(|(c, code, _)| c == "no-todo" && code == "no-todo:finding"), "{codes:?}");
+    assert!(
+        codes
+            .iter()
+            .any(|(c, code, line)| c == "pylint" && code.starts_with("pylint:") && *line == 9),
+        "{codes:?}"
+    );
+    assert!(
+        codes.iter().any(|(c, code, _)| c == "no-todo" && code == "no-todo:finding"),
+        "{codes:?}"
+    );
     let read = |p: &str| std::fs::read_to_string(repo.path().join(p)).unwrap();
     let junit = read("out/junit.xml");
-    assert!(junit.contains("<testsuite name=\"mypy\"") && junit.contains("mypy:assignment"), "{junit}");
+    assert!(
+        junit.contains("<testsuite name=\"mypy\"") && junit.contains("mypy:assignment"),
+        "{junit}"
+    );
     assert!(read("out/cq.json").contains("\"check_name\": \"mypy:assignment\""));
     let sarif = read("out/lintgate.sarif");
     assert!(sarif.contains("\"ruleId\": \"mypy:assignment\""), "{sarif}");
 
     // select / ignore / [severity] apply to namespaced codes.
-    let run = lint(&repo, &["--format", "json", "--ignore", "pylint:,no-todo:", "--select", "mypy:"]);
+    let run =
+        lint(&repo, &["--format", "json", "--ignore", "pylint:,no-todo:", "--select", "mypy:"]);
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    let checkers: Vec<&str> = findings.as_array().unwrap().iter().map(|f| f["checker"].as_str().unwrap()).collect();
+    let checkers: Vec<&str> =
+        findings.as_array().unwrap().iter().map(|f| f["checker"].as_str().unwrap()).collect();
     assert_eq!(checkers, ["mypy"], "{}", run.stdout);
 }
 
@@ -106,10 +137,18 @@ fn every_tool_failure_is_an_error_and_the_run_exits_2() {
         assert_eq!(run.status, 2, "{name}: {}", run.transcript());
         assert!(run.stderr.contains("the fake checker failed"), "{name}: {}", run.stderr);
         if name == "crash" {
-            assert!(run.stderr.contains("status 3") && run.stderr.contains("Traceback: boom"), "{}", run.stderr);
+            assert!(
+                run.stderr.contains("status 3") && run.stderr.contains("Traceback: boom"),
+                "{}",
+                run.stderr
+            );
         }
         if name == "hang" {
-            assert!(run.stderr.contains("timed out") || run.stderr.contains("timeout"), "{}", run.stderr);
+            assert!(
+                run.stderr.contains("timed out") || run.stderr.contains("timeout"),
+                "{}",
+                run.stderr
+            );
         }
     }
 

@@ -29,6 +29,11 @@ impl FileChecker for CiYamlChecker {
         "ci"
     }
 
+    /// Scripts inside CI files get the shell rules.
+    fn reports_rules_of(&self, checker: &str) -> bool {
+        checker == "ci" || checker == "shell"
+    }
+
     fn handles(&self, kind: FileKind) -> bool {
         kind == FileKind::CiYaml
     }

@@ -2,11 +2,13 @@
 //! configuration file up the tree (alone, with its `extend` chain), a
 //! `--config` file for everything, or none with `--isolated`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, LazyLock, RwLock};
 
+use lintgate_engine::checker::FileChecker;
 use lintgate_engine::config::{self, Config, ConfigError, SectionSpec};
+use lintgate_engine::registry;
 use lintgate_engine::selector::{RuleSelection, SelectionLayer, Selector};
 
 use crate::args::ConfigSource;
@@ -16,6 +18,10 @@ use crate::args::ConfigSource;
 pub struct Settings {
     pub config: Config,
     pub selection: RuleSelection,
+    /// The checkers (a rule's `checker` field) with at least one enabled
+    /// rule; a file checker that reports none of them need not run
+    /// (`--select SC2086` parses no Python).
+    pub busy_checkers: BTreeSet<&'static str>,
 }
 
 impl Settings {
@@ -39,7 +45,23 @@ impl Settings {
         let selection = RuleSelection::new(
             [&below].into_iter().chain(&config.selection).chain([&above, command_line]),
         );
-        Settings { config, selection }
+        let busy_checkers = registry::all()
+            .iter()
+            .filter(|rule| selection.is_enabled(rule.code))
+            .map(|rule| rule.checker)
+            .collect();
+        Settings { config, selection, busy_checkers }
+    }
+}
+
+impl Settings {
+    /// Whether `checker` has work here: it reports an enabled rule, or
+    /// lintgate knows no rules of it (its codes are its own, like a test's).
+    pub fn runs(&self, checker: &dyn FileChecker) -> bool {
+        static WITH_RULES: LazyLock<BTreeSet<&'static str>> =
+            LazyLock::new(|| registry::all().iter().map(|rule| rule.checker).collect());
+        self.busy_checkers.iter().any(|b| checker.reports_rules_of(b))
+            || !WITH_RULES.iter().any(|c| checker.reports_rules_of(c))
     }
 }
 

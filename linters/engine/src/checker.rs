@@ -46,6 +46,12 @@ pub trait FileChecker: Send + Sync {
     fn name(&self) -> &'static str;
     fn handles(&self, kind: FileKind) -> bool;
     fn check(&self, file: &crate::source::SourceFile, context: &FileContext) -> FileOutput;
+    /// Whether this checker reports rules of `checker` (a rule's `checker`
+    /// field): its own, and for some, another's (CI YAML reports shell
+    /// rules). A checker none of whose rules is enabled is not run.
+    fn reports_rules_of(&self, checker: &str) -> bool {
+        checker == self.name()
+    }
 }
 
 /// A finding that already carries its location, as external tools report.

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 
-use lintgate_engine::checker::{FileContext, FileOutput};
+use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
 use lintgate_engine::diagnostic::{
     Diagnostic, Finding, Note, PositionedEdit, PositionedFix, Severity, line_excerpt,
 };
@@ -68,7 +68,8 @@ pub(super) fn check_file(
     result.readable = true;
     let mut located = Vec::new();
     let mut suppressions = Vec::new();
-    for checker in checkers.file.iter().filter(|c| c.handles(file.kind)) {
+    let wanted = |c: &&Box<dyn FileChecker>| c.handles(file.kind) && settings.runs(c.as_ref());
+    for checker in checkers.file.iter().filter(wanted) {
         let section = settings.config.sections.get(checker.name());
         let context = FileContext { rules: &rules, settings: section };
         result.ran.push(checker.name());

@@ -86,7 +86,11 @@ impl BatchChecker for Tool {
 
 fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Vec<Found> {
     let selection = Config::default().rule_selection(layer);
-    let settings = Arc::new(Settings { config: Config::default(), selection });
+    let settings = Arc::new(Settings {
+        config: Config::default(),
+        selection,
+        busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
+    });
     let candidates: Vec<Found> = files
         .iter()
         .map(|(name, text)| {
@@ -182,6 +186,7 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
     let settings = Settings {
         config: Config::default(),
         selection: Config::default().rule_selection(&SelectionLayer::default()),
+        busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
     };
     let contents = std::collections::HashMap::new();
     let context = RunContext {
