@@ -8,6 +8,7 @@
 mod bench;
 mod bench_ciyaml;
 mod bench_coverage;
+mod bench_external;
 mod bench_python;
 mod codegen;
 mod compat;
