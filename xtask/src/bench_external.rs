@@ -134,7 +134,7 @@ fn build_corpus(root: &Path, dir: &Path, tools_dir: &Path) -> Result<()> {
     let mut scripts: Vec<PathBuf> = fs::read_dir(&shell)?
         .flatten()
         .map(|e| e.path())
-        .filter(|p| !p.file_name().is_some_and(|n| n == ".complete"))
+        .filter(|p| p.file_name().is_none_or(|n| n != ".complete"))
         .collect();
     scripts.sort();
     for (i, source) in scripts.iter().take(SHELL_FILES).enumerate() {

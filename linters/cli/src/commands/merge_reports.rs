@@ -4,7 +4,7 @@
 //! merged report equals an unsharded run's.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use quick_junit::{NonSuccessKind, Report, TestCase, TestCaseStatus, TestSuite};
 use quick_xml::events::Event;
@@ -36,12 +36,12 @@ pub fn run(args: MergeReportsArgs) -> Result<Status, UsageError> {
     Ok(Status::Clean)
 }
 
-fn parse_json(path: &PathBuf, text: &str) -> Result<Value, UsageError> {
+fn parse_json(path: &Path, text: &str) -> Result<Value, UsageError> {
     serde_json::from_str(text)
         .map_err(|e| UsageError(format!("{}: not a JSON report: {e}", path.display())))
 }
 
-fn array<'a>(path: &PathBuf, value: &'a Value, what: &str) -> Result<&'a Vec<Value>, UsageError> {
+fn array<'a>(path: &Path, value: &'a Value, what: &str) -> Result<&'a Vec<Value>, UsageError> {
     value.as_array().ok_or_else(|| {
         UsageError(format!("{}: not a {what} report (expected a JSON array)", path.display()))
     })

@@ -68,8 +68,8 @@ pub(super) fn check_file(
     result.readable = true;
     let mut located = Vec::new();
     let mut suppressions = Vec::new();
-    let wanted = |c: &&Box<dyn FileChecker>| c.handles(file.kind) && settings.runs(c.as_ref());
-    for checker in checkers.file.iter().filter(wanted) {
+    let wanted = |c: &dyn FileChecker| c.handles(file.kind) && settings.runs(c);
+    for checker in checkers.file.iter().filter(|c| wanted(c.as_ref())) {
         let section = settings.config.sections.get(checker.name());
         let context = FileContext { rules: &rules, settings: section };
         result.ran.push(checker.name());
