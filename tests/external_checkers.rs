@@ -169,3 +169,55 @@ fn every_tool_failure_is_an_error_and_the_run_exits_2() {
     assert_eq!(run.status, 2);
     assert!(run.stderr.contains("[checkers.pylint] run = \"sometimes\""), "{}", run.stderr);
 }
+
+/// The real ShellCheck on the scripts inside a CI file (`shellcheck-ci`),
+/// its findings mapped back through the same source maps as the native
+/// shell rules: for every code both report, the same YAML line and column.
+#[test]
+fn shellcheck_on_ci_scripts_lands_where_the_native_rules_do() {
+    let repo = Repo::new();
+    repo.git_init();
+    repo.write("lintgate.toml", "[checkers.shellcheck-ci]\nenabled = true\n");
+    repo.write(
+        ".gitlab-ci.yml",
+        "variables:\n  DIR: /tmp\n\n.setup: &setup\n  before_script:\n    - cd $DIR\n\nbuild:\n  <<: *setup\n  script:\n    - echo \"building\" && ls $FILES\n    - 'rm -rf $TARGET/'\n    - \"echo \\\"quoted\\\" $NAME\"\n    - |\n      for f in $(ls *.txt); do\n        echo $f\n      done\n    - >\n      cp $SRC\n      $DEST\n",
+    );
+    repo.write(
+        ".github/workflows/ci.yml",
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo $HOME ${{ github.ref }} $x\n",
+    );
+    let run = lint(&repo, &["--format", "json"]);
+    assert!(run.status <= 1, "{}", run.transcript());
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let mut native = std::collections::BTreeSet::new();
+    let mut external = std::collections::BTreeSet::new();
+    for f in findings.as_array().unwrap() {
+        let code = f["code"].as_str().unwrap();
+        let at = (
+            f["path"].as_str().unwrap().to_string(),
+            f["line"].as_u64().unwrap(),
+            f["column"].as_u64().unwrap(),
+        );
+        match code.strip_prefix("shellcheck-ci:") {
+            Some(code) => external.insert((code.to_string(), at)),
+            None => native.insert((code.to_string(), at)),
+        };
+    }
+    let both: std::collections::BTreeSet<&String> =
+        native.iter().map(|(c, _)| c).filter(|c| external.iter().any(|(e, _)| e == *c)).collect();
+    assert!(both.len() >= 3, "native {native:?}\nexternal {external:?}");
+    for code in both {
+        let of = |set: &std::collections::BTreeSet<(String, (String, u64, u64))>| -> Vec<(String, u64, u64)> {
+            set.iter().filter(|(c, _)| c == code).map(|(_, at)| at.clone()).collect()
+        };
+        assert_eq!(
+            of(&external),
+            of(&native),
+            "{code}: ShellCheck's positions differ from the native rule's"
+        );
+    }
+    assert!(
+        external.iter().any(|(_, (path, _, _))| path == ".github/workflows/ci.yml"),
+        "{external:?}"
+    );
+}

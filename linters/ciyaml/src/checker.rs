@@ -149,7 +149,7 @@ impl<'i> Elsewhere<'i> {
     }
 }
 
-fn is_github(path: &str) -> bool {
+pub(crate) fn is_github(path: &str) -> bool {
     path.contains(".github/workflows/")
         || matches!(path.rsplit('/').next(), Some("action.yml" | "action.yaml"))
 }

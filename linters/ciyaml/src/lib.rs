@@ -13,6 +13,8 @@ pub mod script;
 
 pub use checker::CiYamlChecker;
 
+use gitlab::{ShellChoice, Unit};
+
 use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
 
 /// `[ci]` in configuration.
@@ -24,3 +26,16 @@ pub const SETTINGS: SectionSpec = SectionSpec {
         doc: "The shell GitLab job scripts are checked as: bash, sh, or auto (sh for alpine, busybox and distroless images, else bash). Default: auto.",
     }],
 };
+
+/// The scripts of a CI file as the CI checker finds them (a GitHub
+/// workflow's or action's `run:` steps, a GitLab file's jobs; includes are
+/// not followed), with their source maps, for running other shell tools on
+/// them.
+pub fn scripts(path: &str, text: &str) -> Vec<Unit> {
+    let doc = yaml::parse(text);
+    if checker::is_github(path) {
+        github::extract(&doc)
+    } else {
+        gitlab::extract(&doc, ShellChoice::Auto).units
+    }
+}

@@ -37,9 +37,7 @@ pub fn native() -> Checkers {
 pub fn configured(root_config: &lintgate_engine::config::Config) -> Result<Checkers, String> {
     let mut checkers = native();
     if let Some(table) = root_config.sections.get("checkers") {
-        for external in ExternalChecker::from_config(table)? {
-            checkers.batch.push(Box::new(external));
-        }
+        checkers.batch.extend(ExternalChecker::all_from_config(table)?);
     }
     Ok(checkers)
 }

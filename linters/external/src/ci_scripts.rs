@@ -1,0 +1,160 @@
+//! `[checkers.shellcheck-ci]`: the real ShellCheck on the scripts inside CI
+//! files. The CI checker's extraction gives each job's or step's script with
+//! a source map; each script goes to a temporary file (with the shebang of
+//! its shell), one batched ShellCheck run reads them all, and every finding
+//! is mapped back through the source map to the exact YAML line and column.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use lintgate_ciyaml::gitlab::Unit;
+use lintgate_engine::checker::{
+    BatchChecker, BatchFile, BatchOutput, CheckerError, LocatedFinding,
+};
+use lintgate_engine::diagnostic::Note;
+use lintgate_engine::kind::FileKind;
+use lintgate_engine::source::{LineIndex, Position};
+use lintgate_shell::Dialect;
+
+use crate::declaration::{self, Declaration};
+use crate::run;
+
+pub const NAME: &str = "shellcheck-ci";
+
+/// The built-in ShellCheck declaration with the user's overrides (`timeout`,
+/// `command`, ...); `None` unless `enabled = true`.
+pub fn checker(table: &toml::Table) -> Result<Option<CiScriptsChecker>, String> {
+    if table.get("enabled").and_then(toml::Value::as_bool) != Some(true) {
+        return Ok(None);
+    }
+    let declaration = declaration::resolve("shellcheck", Some(table))
+        .map_err(|e| e.replace("[checkers.shellcheck]", &format!("[checkers.{NAME}]")))?;
+    Ok(declaration.map(|declaration| CiScriptsChecker { declaration }))
+}
+
+pub struct CiScriptsChecker {
+    declaration: Declaration,
+}
+
+/// One script written for ShellCheck, and where it came from.
+struct Written {
+    yaml_path: String,
+    unit: Unit,
+    /// The temporary file's text (prelude + script).
+    text: String,
+    shebang_len: usize,
+}
+
+impl BatchChecker for CiScriptsChecker {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn handles(&self, file: &BatchFile) -> bool {
+        file.kind == FileKind::CiYaml
+    }
+
+    fn check_batch(&self, root: &Path, files: &[BatchFile]) -> Result<BatchOutput, CheckerError> {
+        let failed = |message: String| CheckerError { message };
+        let dir = tempfile::tempdir()
+            .map_err(|e| failed(format!("cannot make a temporary directory: {e}")))?;
+        let mut output = BatchOutput::default();
+        let mut written: Vec<Written> = Vec::new();
+        let mut yaml_texts = Vec::new();
+        let mut batch = Vec::new();
+        for file in files {
+            let Ok(text) = std::fs::read_to_string(&file.disk_path) else {
+                output.notes.push(Note::new(
+                    &file.path,
+                    "cannot be read; its scripts are not given to ShellCheck",
+                ));
+                continue;
+            };
+            let mut seen = HashSet::new();
+            for unit in lintgate_ciyaml::scripts(&file.path, &text) {
+                // A template used by several jobs is one script to check.
+                if unit.script.text.trim().is_empty()
+                    || !seen.insert((unit.script.map.file_offset(0), unit.script.text.clone()))
+                {
+                    continue;
+                }
+                // Runners start job scripts with errexit on, as the shebang's shell.
+                let shebang = format!("#!/bin/{}\nset -e\n", shell_of(unit.dialect));
+                let script_text = format!("{shebang}{}\n", unit.script.text);
+                let key = format!("{}#{}", file.path, written.len());
+                let disk_path = dir.path().join(format!("script{}.sh", written.len()));
+                std::fs::write(&disk_path, &script_text)
+                    .map_err(|e| failed(format!("cannot write {}: {e}", disk_path.display())))?;
+                batch.push(BatchFile { path: key, disk_path, kind: FileKind::Shell });
+                written.push(Written {
+                    yaml_path: file.path.clone(),
+                    unit,
+                    text: script_text,
+                    shebang_len: shebang.len(),
+                });
+            }
+            yaml_texts.push((file.path.clone(), text));
+        }
+        if batch.is_empty() {
+            return Ok(output);
+        }
+        let ran = run::run(NAME, &self.declaration, root, &batch).map_err(|f| failed(f.message))?;
+        output.notes.extend(ran.notes);
+        let mut reported = HashSet::new();
+        for finding in ran.findings {
+            let index = finding.path.rsplit_once('#').and_then(|(_, i)| i.parse::<usize>().ok());
+            let Some(script) = index.and_then(|i| written.get(i)) else { continue };
+            let Some((_, yaml)) = yaml_texts.iter().find(|(path, _)| *path == script.yaml_path)
+            else {
+                continue;
+            };
+            if let Some(located) = map_back(script, yaml, finding)
+                && reported.insert((located.code.clone(), located.start))
+            {
+                output.findings.push(located);
+            }
+        }
+        Ok(output)
+    }
+}
+
+fn shell_of(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Bash => "bash",
+        Dialect::Dash => "dash",
+        Dialect::Ksh => "ksh",
+        Dialect::Sh | Dialect::Busybox => "sh",
+    }
+}
+
+/// A finding in the temporary file, placed in the YAML file it came from;
+/// `None` for the shebang line and for text from other (included) files.
+fn map_back(script: &Written, yaml: &str, finding: LocatedFinding) -> Option<LocatedFinding> {
+    let lines = LineIndex::new(&script.text);
+    let offset = |p: Position| -> Option<usize> {
+        let line = (p.line as usize).checked_sub(1)?;
+        if line >= lines.line_count() {
+            return None;
+        }
+        let range = lines.line_range(&script.text, line);
+        let text = &script.text[range.clone()];
+        let column = (p.column as usize).saturating_sub(1);
+        let within = text.char_indices().nth(column).map_or(text.len(), |(i, _)| i);
+        (range.start + within).checked_sub(script.shebang_len)
+    };
+    let start = offset(finding.start)?;
+    let end = offset(finding.end).unwrap_or(start).max(start);
+    let map = &script.unit.script.map;
+    if map.source_of(start) != 0 {
+        return None;
+    }
+    let range = map.file_range(start..end);
+    let yaml_lines = LineIndex::new(yaml);
+    Some(LocatedFinding {
+        path: script.yaml_path.clone(),
+        start: yaml_lines.position(yaml, range.start),
+        end: yaml_lines.position(yaml, range.end),
+        message: format!("{} (job `{}`)", finding.message, script.unit.job),
+        ..finding
+    })
+}
