@@ -6,6 +6,7 @@ use lintgate_engine::config::SectionSpec;
 use lintgate_ciyaml::CiYamlChecker;
 use lintgate_coverage::CoverageChecker;
 use lintgate_external::ExternalChecker;
+use lintgate_markdown::MarkdownChecker;
 use lintgate_python::PythonChecker;
 use lintgate_shell::ShellChecker;
 
@@ -26,6 +27,7 @@ pub fn native() -> Checkers {
             Box::new(PythonChecker::default()),
             Box::new(ShellChecker::default()),
             Box::new(CiYamlChecker::default()),
+            Box::new(MarkdownChecker::default()),
         ],
         batch: Vec::new(),
         repo: vec![Box::new(CoverageChecker)],

@@ -22,6 +22,8 @@ pub struct Settings {
     /// rule; a file checker that reports none of them need not run
     /// (`--select SC2086` parses no Python).
     pub busy_checkers: BTreeSet<&'static str>,
+    /// `--isolated`: no configuration file is read, other tools' included.
+    pub isolated: bool,
 }
 
 impl Settings {
@@ -50,7 +52,7 @@ impl Settings {
             .filter(|rule| selection.is_enabled(rule.code))
             .map(|rule| rule.checker)
             .collect();
-        Settings { config, selection, busy_checkers }
+        Settings { config, selection, busy_checkers, isolated: false }
     }
 }
 
@@ -83,7 +85,10 @@ impl Resolver {
         sections: &'static [SectionSpec],
     ) -> Result<Resolver, ConfigError> {
         let fixed = if source.isolated {
-            Some(Arc::new(Settings::new(Config::default(), &command_line)))
+            Some(Arc::new(Settings {
+                isolated: true,
+                ..Settings::new(Config::default(), &command_line)
+            }))
         } else if let Some(path) = &source.config {
             let config =
                 config::load(&absolute(cwd, path), sections).map_err(|e| relative_error(cwd, e))?;

@@ -97,17 +97,19 @@ fn code_block<'a>(body: &'a str, heading: &str) -> Option<&'a str> {
     let mut lines = body.split_inclusive('\n');
     lines.by_ref().find(|l| l.trim_end() == heading)?;
     let mut offset = body.len() - lines.clone().map(str::len).sum::<usize>();
-    let mut start = None;
+    // (where the block starts, its fence): a block closes on a line of at
+    // least as many backticks and nothing else, so a ```` fence can hold ```.
+    let mut open: Option<(usize, usize)> = None;
     for line in lines {
         let trimmed = line.trim_end();
-        if start.is_none() && trimmed.starts_with("## ") {
-            return None;
-        }
-        if trimmed.starts_with("```") {
-            match start {
-                None => start = Some(offset + line.len()),
-                Some(s) => return Some(&body[s..offset]),
+        let ticks = trimmed.len() - trimmed.trim_start_matches('`').len();
+        match open {
+            None if trimmed.starts_with("## ") => return None,
+            None if ticks >= 3 => open = Some((offset + line.len(), ticks)),
+            Some((start, fence)) if ticks >= fence && ticks == trimmed.len() => {
+                return Some(&body[start..offset]);
             }
+            _ => {}
         }
         offset += line.len();
     }

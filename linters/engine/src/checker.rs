@@ -20,6 +20,9 @@ pub struct FileContext<'a> {
     pub rules: &'a RuleSelection,
     /// The checker's own configuration table, `[python]` for the python checker.
     pub settings: Option<&'a toml::Table>,
+    /// `--isolated`: configuration files of other tools (`.markdownlint.json`)
+    /// are not read either.
+    pub isolated: bool,
 }
 
 impl FileContext<'_> {

@@ -5,6 +5,7 @@
 //! to `.bench/compat-<language>.txt`. With `--check`, fails when a code
 //! misses its targets.
 
+mod markdown;
 mod python;
 mod shell;
 
@@ -27,7 +28,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("shell") => shell::run(root, &args[1..]),
         Some("python") => python::run(root, &args[1..]),
-        _ => bail!("usage: cargo xtask compat <shell|python> [DIR] [--check]"),
+        Some("markdown") => markdown::run(root, &args[1..]),
+        _ => bail!("usage: cargo xtask compat <shell|python|markdown> [DIR] [--check]"),
     }
 }
 

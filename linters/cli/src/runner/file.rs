@@ -71,7 +71,7 @@ pub(super) fn check_file(
     let wanted = |c: &dyn FileChecker| c.handles(file.kind) && settings.runs(c);
     for checker in checkers.file.iter().filter(|c| wanted(c.as_ref())) {
         let section = settings.config.sections.get(checker.name());
-        let context = FileContext { rules: &rules, settings: section };
+        let context = FileContext { rules: &rules, settings: section, isolated: settings.isolated };
         result.ran.push(checker.name());
         match panic::catch_unwind(AssertUnwindSafe(|| checker.check(&file, &context))) {
             Ok(FileOutput { findings, suppressions: found, notes, located: elsewhere }) => {

@@ -90,6 +90,7 @@ fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Vec
         config: Config::default(),
         selection,
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
+        isolated: false,
     });
     let candidates: Vec<Found> = files
         .iter()
@@ -187,6 +188,7 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         config: Config::default(),
         selection: Config::default().rule_selection(&SelectionLayer::default()),
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
+        isolated: false,
     };
     let contents = std::collections::HashMap::new();
     let context = RunContext {

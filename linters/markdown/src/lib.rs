@@ -1,0 +1,67 @@
+//! lintgate's Markdown checker: markdownlint's rules (same codes, aliases,
+//! parameters and inline comments) on one pulldown-cmark parse per file.
+
+mod config;
+mod directives;
+mod document;
+mod rules;
+
+use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
+use lintgate_engine::diagnostic::Finding;
+use lintgate_engine::kind::FileKind;
+use lintgate_engine::source::SourceFile;
+
+pub use config::FILE_NAMES as MARKDOWNLINT_FILES;
+use config::{ConfigFiles, RuleConfig};
+use document::Document;
+use rules::RULES;
+
+#[derive(Default)]
+pub struct MarkdownChecker {
+    config_files: ConfigFiles,
+}
+
+impl FileChecker for MarkdownChecker {
+    fn name(&self) -> &'static str {
+        "markdown"
+    }
+
+    fn handles(&self, kind: FileKind) -> bool {
+        kind == FileKind::Markdown
+    }
+
+    fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {
+        let mut output = FileOutput::default();
+        let doc = Document::parse(&file.text, &file.lines);
+        let directives = directives::read(&doc);
+        let mut config = RuleConfig::default();
+        if !context.isolated
+            && let Some(dir) = file.disk_path.parent()
+            && let Some(found) = self.config_files.for_dir(dir)
+        {
+            match &found.object {
+                Ok(object) => config.apply(object),
+                Err(e) => output.notes.push(format!("{e}; using markdownlint's defaults")),
+            }
+        }
+        for object in &directives.configure {
+            if let Some(object) = object.as_object() {
+                config.apply(object);
+            }
+        }
+        for (line, problem) in &directives.problems {
+            output.notes.push(format!("line {}: {problem}", line + 1));
+        }
+        for (i, rule) in RULES.iter().enumerate() {
+            if !context.is_enabled(rule.code) || !config.is_enabled(i) {
+                continue;
+            }
+            for hit in (rule.check)(&doc, &config.params(i)) {
+                if directives.is_enabled(hit.line, i) {
+                    output.findings.push(Finding::new(rule.code, hit.message, hit.range));
+                }
+            }
+        }
+        output
+    }
+}

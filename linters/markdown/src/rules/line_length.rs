@@ -1,0 +1,138 @@
+//! MD013: long lines.
+
+use super::{Hit, Params};
+use crate::document::{Document, LineKind};
+
+/// Lines longer than `line_length` (80) characters; headings and code
+/// blocks have their own limits and can be left out (`headings`,
+/// `code_blocks`, `tables`). Unless `strict`, a line may run past the limit
+/// when nothing after it contains whitespace (a long URL or path); `stern`
+/// allows that only on lines without whitespace past the limit at all.
+pub fn line_length(doc: &Document, params: &Params) -> Vec<Hit> {
+    let limit = params.number("line_length", 80);
+    let heading_limit = params.number("heading_line_length", limit);
+    let code_limit = params.number("code_block_line_length", limit);
+    let check_code = params.boolean("code_blocks", true);
+    let check_tables = params.boolean("tables", true);
+    let check_headings = params.boolean("headings", true);
+    let strict = params.boolean("strict", false);
+    let stern = params.boolean("stern", false);
+    let heading_lines: std::collections::HashSet<usize> =
+        doc.headings.iter().flat_map(|h| h.line..=h.line).collect();
+    let table_lines = table_lines(doc);
+    let (definition_lines, link_only_lines) = link_lines(doc);
+    let mut hits = Vec::new();
+    for line in 0..doc.line_count() {
+        let (kind, limit) = match doc.kinds[line] {
+            LineKind::FrontMatter => continue,
+            LineKind::Code if !check_code => continue,
+            LineKind::Code => ("code block line", code_limit),
+            _ if heading_lines.contains(&line) => {
+                if !check_headings {
+                    continue;
+                }
+                ("heading", heading_limit)
+            }
+            _ if table_lines.contains(&line) && !check_tables => continue,
+            _ => ("line", limit),
+        };
+        let text = doc.line(line);
+        // Lengths as markdownlint counts them: UTF-16 code units.
+        let length = utf16_len(text);
+        // Unless strict or stern, the last word may run past the limit if
+        // it starts within it (a long URL).
+        let counted = if strict || stern {
+            length
+        } else {
+            let last_word = text.len() - text.trim_end_matches(|c: char| !c.is_whitespace()).len();
+            length - utf16_len(&text[text.len() - last_word..]) + 1
+        };
+        if counted <= limit
+            || definition_lines.contains(&line)
+            || (!strict && link_only_lines.contains(&line))
+            || (stern && not_wrappable(text))
+        {
+            continue;
+        }
+        let cut = byte_at_utf16(text, limit);
+        let start = doc.line_start(line) + cut;
+        hits.push(Hit::new(
+            line,
+            start..start + text.len() - cut,
+            format!("{kind} is {length} characters long (at most {limit})"),
+        ));
+    }
+    hits
+}
+
+fn table_lines(doc: &Document) -> std::collections::HashSet<usize> {
+    use pulldown_cmark::{Event, Tag};
+    let mut lines = std::collections::HashSet::new();
+    for (event, range) in &doc.events {
+        if let Event::Start(Tag::Table(_)) = event {
+            let (first, last) = doc.lines_of(range);
+            lines.extend(first..=last);
+        }
+    }
+    lines
+}
+
+fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}
+
+/// The byte offset of UTF-16 position `at` (clamped to the text).
+fn byte_at_utf16(text: &str, at: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in text.char_indices() {
+        if units >= at {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    text.len()
+}
+
+/// A line that cannot be wrapped: optional `#`/`>` markers, then one word.
+fn not_wrappable(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| c == '#' || c == '>' || c.is_whitespace());
+    !rest.contains(char::is_whitespace)
+}
+
+/// Lines of link reference definitions, and lines whose text is only links
+/// and images (both exempt, as in markdownlint).
+fn link_lines(
+    doc: &Document,
+) -> (std::collections::HashSet<usize>, std::collections::HashSet<usize>) {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let mut link_lines = std::collections::HashSet::new();
+    let mut text_lines = std::collections::HashSet::new();
+    let mut depth = 0usize;
+    for (event, range) in &doc.events {
+        match event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
+                let (first, last) = doc.lines_of(range);
+                link_lines.extend(first..=last);
+                depth += 1;
+            }
+            Event::End(TagEnd::Link | TagEnd::Image) => depth = depth.saturating_sub(1),
+            Event::Text(t) if depth == 0 && !t.trim().is_empty() => {
+                let (first, last) = doc.lines_of(range);
+                text_lines.extend(first..=last);
+            }
+            _ => {}
+        }
+    }
+    let link_only = link_lines.difference(&text_lines).copied().collect();
+    let mut definitions = std::collections::HashSet::new();
+    for line in 0..doc.line_count() {
+        let text = doc.line(line).trim_start();
+        if doc.kinds[line] == LineKind::Text
+            && text.starts_with('[')
+            && text.find("]:").is_some_and(|i| !text[1..i].contains(']'))
+        {
+            definitions.insert(line);
+        }
+    }
+    (definitions, link_only)
+}

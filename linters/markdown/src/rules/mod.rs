@@ -1,0 +1,105 @@
+//! The markdownlint rules lintgate implements: each a function of the
+//! parsed [`Document`] and the rule's parameters (markdownlint's names and
+//! defaults), returning hits with byte ranges. A new rule: a function in the
+//! file of its family and a line in [`RULES`].
+
+mod blank_lines;
+mod code;
+mod headings;
+mod line_length;
+mod whitespace;
+
+use std::ops::Range;
+
+pub use whitespace::without_comments;
+
+use crate::document::Document;
+
+/// A rule's parameters: the object markdownlint's configuration gives it
+/// (`{"line_length": 100}`), read with the rule's defaults.
+pub struct Params<'a>(pub Option<&'a serde_json::Map<String, serde_json::Value>>);
+
+impl Params<'_> {
+    pub fn number(&self, key: &str, default: usize) -> usize {
+        self.0
+            .and_then(|m| m.get(key))
+            .and_then(serde_json::Value::as_u64)
+            .map_or(default, |n| n as usize)
+    }
+
+    pub fn boolean(&self, key: &str, default: bool) -> bool {
+        self.0.and_then(|m| m.get(key)).and_then(serde_json::Value::as_bool).unwrap_or(default)
+    }
+
+    pub fn string<'s>(&'s self, key: &str, default: &'s str) -> &'s str {
+        self.0.and_then(|m| m.get(key)).and_then(serde_json::Value::as_str).unwrap_or(default)
+    }
+}
+
+/// What a rule found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// 0-based line the finding is reported on (directives apply to it).
+    pub line: usize,
+    pub range: Range<usize>,
+    pub message: String,
+}
+
+impl Hit {
+    pub fn new(line: usize, range: Range<usize>, message: impl Into<String>) -> Hit {
+        Hit { line, range, message: message.into() }
+    }
+
+    /// A hit on a whole line's text.
+    pub fn line(doc: &Document, line: usize, message: impl Into<String>) -> Hit {
+        let start = doc.line_start(line);
+        Hit::new(line, start..start + doc.line(line).len(), message)
+    }
+}
+
+pub struct RuleSpec {
+    pub code: &'static str,
+    pub alias: &'static str,
+    pub check: fn(&Document, &Params) -> Vec<Hit>,
+}
+
+/// Every rule, by code. At most 64 (directives keep a bit per rule).
+pub static RULES: &[RuleSpec] = &[
+    RuleSpec { code: "MD001", alias: "heading-increment", check: headings::increment },
+    RuleSpec { code: "MD003", alias: "heading-style", check: headings::style },
+    RuleSpec { code: "MD009", alias: "no-trailing-spaces", check: whitespace::trailing_spaces },
+    RuleSpec { code: "MD010", alias: "no-hard-tabs", check: whitespace::hard_tabs },
+    RuleSpec { code: "MD012", alias: "no-multiple-blanks", check: blank_lines::multiple_blanks },
+    RuleSpec { code: "MD013", alias: "line-length", check: line_length::line_length },
+    RuleSpec { code: "MD018", alias: "no-missing-space-atx", check: headings::missing_space_atx },
+    RuleSpec { code: "MD019", alias: "no-multiple-space-atx", check: headings::multiple_space_atx },
+    RuleSpec {
+        code: "MD022",
+        alias: "blanks-around-headings",
+        check: blank_lines::around_headings,
+    },
+    RuleSpec { code: "MD023", alias: "heading-start-left", check: headings::start_left },
+    RuleSpec { code: "MD024", alias: "no-duplicate-heading", check: headings::duplicate },
+    RuleSpec { code: "MD025", alias: "single-title", check: headings::single_title },
+    RuleSpec {
+        code: "MD026",
+        alias: "no-trailing-punctuation",
+        check: headings::trailing_punctuation,
+    },
+    RuleSpec { code: "MD031", alias: "blanks-around-fences", check: blank_lines::around_fences },
+    RuleSpec { code: "MD040", alias: "fenced-code-language", check: code::language },
+    RuleSpec { code: "MD041", alias: "first-line-heading", check: headings::first_line },
+    RuleSpec { code: "MD046", alias: "code-block-style", check: code::block_style },
+    RuleSpec {
+        code: "MD047",
+        alias: "single-trailing-newline",
+        check: whitespace::trailing_newline,
+    },
+    RuleSpec { code: "MD048", alias: "code-fence-style", check: code::fence_style },
+];
+
+pub fn find(code_or_alias: &str) -> Option<usize> {
+    RULES.iter().position(|r| {
+        r.code.eq_ignore_ascii_case(code_or_alias) || r.alias.eq_ignore_ascii_case(code_or_alias)
+    })
+}
