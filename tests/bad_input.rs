@@ -166,3 +166,49 @@ fn python_deep_nesting_and_a_five_megabyte_line_are_checked() {
     }
     assert_eq!(codes("long.py"), ["F401", "E501"], "{}", run.stdout);
 }
+
+#[test]
+fn markdown_deep_nesting_big_tables_odd_links_and_broken_input_are_checked() {
+    let repo = Repo::new();
+    let deep_lists: String = (0..1000).map(|i| format!("{}- item\n", "  ".repeat(i))).collect();
+    repo.write("lists.md", format!("# Lists\n\n{deep_lists}\n# Again\n"));
+    repo.write("quotes.md", format!("# Quotes\n\n{} deep\n\n# Again\n", ">".repeat(1000)));
+    let row = format!("| {} |\n", ["cell"; 20].join(" | "));
+    let table = row.repeat(5 * 1024 * 1024 / row.len());
+    repo.write(
+        "table.md",
+        format!("# Table\n\n| {} |\n|{}\n{table}", ["h"; 20].join(" | "), "---|".repeat(20)),
+    );
+    repo.write("paragraph.md", format!("# Long\n\n{}\n", "word ".repeat(2_000_000)));
+    repo.write("fence.md", "# Fence\n\n```sh\nnever closed\n");
+    repo.write("front.md", "---\ntitle: [unclosed\n# Not a heading\n");
+    repo.write("html.md", "# HTML\n\n<div>\n# not a heading, inside HTML\n\n</div>\n");
+    repo.write("crlf.md", "# CRLF\r\n\r\nText  \r\n");
+    repo.write("links.md", "# Links\n\n[a](my%20file.md) <https://example.com> [dir](sub/) [é](%C3%A9t%C3%A9.md) [up](../../../../../../../../../../x)\n");
+    repo.write("my file.md", "# File\n");
+    repo.write("été.md", "# Été\n");
+    std::fs::create_dir_all(repo.path().join("sub")).unwrap();
+    repo.write("bad-utf8.md", b"# Bytes\n\n\xff\xfe\n".as_slice());
+    let run = repo.lint(&["lint", "--format", "json", "--select", "MD,LG"]);
+    assert!(run.status <= 1, "{}", run.transcript());
+    let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes = |path: &str| -> Vec<String> {
+        let mut codes: Vec<String> = findings
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["path"] == path)
+            .map(|f| f["code"].as_str().unwrap().to_string())
+            .collect();
+        codes.dedup();
+        codes
+    };
+    // Deeply nested files are read to the end: the heading after the nesting is found.
+    assert!(codes("lists.md").contains(&"MD025".to_string()), "{}", run.stdout);
+    assert!(codes("quotes.md").contains(&"MD025".to_string()), "{}", run.stdout);
+    assert!(codes("paragraph.md").contains(&"MD013".to_string()));
+    assert_eq!(codes("links.md"), ["LG403"], "{}", run.stdout);
+    assert_eq!(codes("bad-utf8.md"), ["LG003"]);
+    assert!(codes("crlf.md").is_empty(), "CRLF line ends are not trailing spaces: {}", run.stdout);
+    assert!(codes("html.md").is_empty(), "{}", run.stdout);
+}

@@ -1,9 +1,11 @@
 //! lintgate's Markdown checker: markdownlint's rules (same codes, aliases,
 //! parameters and inline comments) on one pulldown-cmark parse per file.
 
+mod anchors;
 mod config;
 mod directives;
 mod document;
+mod links;
 mod rules;
 
 use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
@@ -19,6 +21,7 @@ use rules::RULES;
 #[derive(Default)]
 pub struct MarkdownChecker {
     config_files: ConfigFiles,
+    anchors: links::AnchorCache,
 }
 
 impl FileChecker for MarkdownChecker {
@@ -62,6 +65,18 @@ impl FileChecker for MarkdownChecker {
                 }
             }
         }
+        // The repository the file is in; outside git, no boundary.
+        let root = file
+            .disk_path
+            .ancestors()
+            .skip(1)
+            .find(|d| d.join(".git").exists())
+            .unwrap_or(std::path::Path::new("/"));
+        let context_links =
+            links::LinkContext { file: &file.disk_path, root, cache: &self.anchors };
+        output
+            .findings
+            .extend(links::check(&doc, &context_links, &|code| context.is_enabled(code)));
         output
     }
 }

@@ -147,8 +147,8 @@ pub fn start_left(doc: &Document, _: &Params) -> Vec<Hit> {
     for h in &doc.headings {
         let start = doc.line_start(h.line);
         let before = &doc.text[start..h.range.start.max(start)];
-        if before.contains(|c: char| !c.is_whitespace()) {
-            // After a list marker or `>` on the same line.
+        if before.is_empty() || before.contains(|c: char| !c.is_whitespace()) {
+            // At the margin, or after a list marker or `>` on the same line.
             continue;
         }
         let margin = item_content_column(doc, h.range.start).unwrap_or(0);
