@@ -75,6 +75,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
             crate::bench_python::run(root, runs)
         }
+        Some("markdown") => {
+            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
+            crate::bench_markdown::run(root, runs)
+        }
         Some("external") => {
             let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
             crate::bench_external::run(root, runs)
@@ -84,7 +88,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             crate::bench_coverage::run(root, mb, runs)
         }
         _ => bail!(
-            "usage: cargo xtask bench walk|shell|ciyaml|python|coverage|external [--files N] [--mb N] [--runs N]"
+            "usage: cargo xtask bench walk|shell|ciyaml|python|markdown|coverage|external [--files N] [--mb N] [--runs N]"
         ),
     }
 }

@@ -78,7 +78,7 @@ fn run_markdownlint(tools_dir: &Path, dir: &Path, codes: &[String]) -> Result<BT
 
 /// Markdown files from the installed npm packages, copied flat with
 /// numbered names so that both tools see the same paths.
-fn build_corpus(root: &Path, tools_dir: &Path) -> Result<PathBuf> {
+pub fn build_corpus(root: &Path, tools_dir: &Path) -> Result<PathBuf> {
     let dir = root.join(".bench/markdown-corpus");
     if dir.join(".complete").exists() {
         return Ok(dir);

@@ -5,7 +5,7 @@
 //! to `.bench/compat-<language>.txt`. With `--check`, fails when a code
 //! misses its targets.
 
-mod markdown;
+pub mod markdown;
 mod python;
 mod shell;
 
