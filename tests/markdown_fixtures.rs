@@ -20,7 +20,8 @@ fn markdown_rules_agree_with_markdownlint_on_the_fixtures() {
         .as_array()
         .unwrap()
         .iter()
-        .filter(|r| r["checker"] == "markdown")
+        // markdownlint's rules; lintgate's own link checks (LG4xx) are not its.
+        .filter(|r| r["checker"] == "markdown" && r["code"].as_str().unwrap().starts_with("MD"))
         .map(|r| r["code"].as_str().unwrap().to_string())
         .collect();
     assert!(codes.len() >= 15, "{codes:?}");

@@ -4,8 +4,10 @@
 //! file of its family and a line in [`RULES`].
 
 mod blank_lines;
+mod blocks;
 mod code;
 mod headings;
+mod inline;
 mod line_length;
 mod whitespace;
 
@@ -86,9 +88,20 @@ pub static RULES: &[RuleSpec] = &[
         alias: "no-trailing-punctuation",
         check: headings::trailing_punctuation,
     },
+    RuleSpec {
+        code: "MD027",
+        alias: "no-multiple-space-blockquote",
+        check: blocks::multiple_space_blockquote,
+    },
+    RuleSpec { code: "MD028", alias: "no-blanks-blockquote", check: blocks::blanks_in_blockquote },
     RuleSpec { code: "MD031", alias: "blanks-around-fences", check: blank_lines::around_fences },
+    RuleSpec { code: "MD034", alias: "no-bare-urls", check: inline::bare_urls },
+    RuleSpec { code: "MD035", alias: "hr-style", check: blocks::hr_style },
+    RuleSpec { code: "MD039", alias: "no-space-in-links", check: inline::space_in_links },
     RuleSpec { code: "MD040", alias: "fenced-code-language", check: code::language },
     RuleSpec { code: "MD041", alias: "first-line-heading", check: headings::first_line },
+    RuleSpec { code: "MD042", alias: "no-empty-links", check: inline::empty_links },
+    RuleSpec { code: "MD045", alias: "no-alt-text", check: inline::no_alt_text },
     RuleSpec { code: "MD046", alias: "code-block-style", check: code::block_style },
     RuleSpec {
         code: "MD047",
@@ -96,6 +109,7 @@ pub static RULES: &[RuleSpec] = &[
         check: whitespace::trailing_newline,
     },
     RuleSpec { code: "MD048", alias: "code-fence-style", check: code::fence_style },
+    RuleSpec { code: "MD058", alias: "blanks-around-tables", check: blocks::blanks_around_tables },
 ];
 
 pub fn find(code_or_alias: &str) -> Option<usize> {

@@ -1,0 +1,187 @@
+//! Links, images and URLs in text.
+
+use pulldown_cmark::{Event, Tag, TagEnd};
+
+use super::{Hit, Params};
+use crate::document::Document;
+
+/// MD042: a link with no destination (or only `#`).
+pub fn empty_links(doc: &Document, _: &Params) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (event, range) in &doc.events {
+        if let Event::Start(Tag::Link { dest_url, .. }) = event
+            && matches!(dest_url.trim(), "" | "#")
+        {
+            let line = doc.index.line_of(range.start);
+            hits.push(Hit::new(line, range.clone(), "link without a destination"));
+        }
+    }
+    hits
+}
+
+/// MD045: an image without alternative text (Markdown or HTML `<img>`;
+/// `aria-hidden="true"` images need none).
+pub fn no_alt_text(doc: &Document, _: &Params) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut open: Option<(std::ops::Range<usize>, bool)> = None;
+    for (event, range) in &doc.events {
+        match event {
+            Event::Start(Tag::Image { .. }) => open = Some((range.clone(), false)),
+            Event::Text(t) | Event::Code(t) if !t.trim().is_empty() => {
+                if let Some((_, has_text)) = open.as_mut() {
+                    *has_text = true;
+                }
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((range, false)) = open.take() {
+                    hits.push(Hit::new(
+                        doc.index.line_of(range.start),
+                        range,
+                        "image without alternative text",
+                    ));
+                }
+            }
+            // A block's HTML arrives a line at a time: read the block whole.
+            Event::Start(Tag::HtmlBlock) => images_without_alt(doc, range.clone(), &mut hits),
+            Event::InlineHtml(_) => images_without_alt(doc, range.clone(), &mut hits),
+            _ => {}
+        }
+    }
+    hits
+}
+
+fn images_without_alt(doc: &Document, range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
+    let html = doc.text[range.clone()].to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(found) = html[at..].find("<img") {
+        let start = at + found;
+        let end = html[start..].find('>').map_or(html.len(), |e| start + e);
+        let tag = &html[start..end];
+        at = end;
+        let has_alt =
+            tag.match_indices("alt=").any(|(i, _)| tag[..i].ends_with(char::is_whitespace));
+        if !has_alt && !tag.contains("aria-hidden=\"true\"") {
+            let offset = range.start + start;
+            hits.push(Hit::new(
+                doc.index.line_of(offset),
+                offset..range.start + end,
+                "image without alternative text",
+            ));
+        }
+    }
+}
+
+/// MD039: link text with spaces just inside its brackets (`[ text ](url)`).
+pub fn space_in_links(doc: &Document, _: &Params) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for (event, range) in &doc.events {
+        let Event::Start(Tag::Link { .. }) = event else { continue };
+        let source = &doc.text[range.clone()];
+        let Some(label) = source.strip_prefix('[').and_then(label_of) else { continue };
+        if label.trim().is_empty() {
+            continue;
+        }
+        if label.starts_with(char::is_whitespace) || label.ends_with(char::is_whitespace) {
+            hits.push(Hit::new(
+                doc.index.line_of(range.start),
+                range.clone(),
+                "spaces inside the link text's brackets",
+            ));
+        }
+    }
+    hits
+}
+
+/// The text up to the `]` that closes the opening `[`.
+fn label_of(rest: &str) -> Option<&str> {
+    let mut depth = 0usize;
+    let mut escaped = false;
+    for (i, c) in rest.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '[' => depth += 1,
+            ']' if depth == 0 => return Some(&rest[..i]),
+            ']' => depth -= 1,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// MD034: a bare URL or e-mail address in text (not in a link, code or
+/// HTML), as GFM would auto-link it: at the start of text or after
+/// whitespace, `*`, `_`, `~` or `(`.
+pub fn bare_urls(doc: &Document, _: &Params) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut in_link = 0usize;
+    let mut in_code = false;
+    for (event, range) in &doc.events {
+        match event {
+            Event::Start(Tag::Link { .. } | Tag::Image { .. }) => in_link += 1,
+            Event::End(TagEnd::Link | TagEnd::Image) => in_link = in_link.saturating_sub(1),
+            Event::Start(Tag::CodeBlock(_)) => in_code = true,
+            Event::End(TagEnd::CodeBlock) => in_code = false,
+            Event::Text(_) if in_link == 0 && !in_code && bare_url_in(doc.text, range.clone()) => {
+                hits.push(Hit::new(
+                    doc.index.line_of(range.start),
+                    range.clone(),
+                    "bare URL: write it as <URL> or a [link](URL)",
+                ));
+            }
+            _ => {}
+        }
+    }
+    hits
+}
+
+fn autolink_may_follow(before: Option<char>) -> bool {
+    before.is_none_or(|c| c.is_whitespace() || matches!(c, '*' | '_' | '~' | '('))
+}
+
+/// Whether `text[range]` holds an auto-linkable URL or address (the
+/// character before one may lie before the range).
+fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
+    let text = &full[..range.end];
+    for scheme in ["https://", "http://"] {
+        let mut at = range.start;
+        while let Some(found) = text[at..].find(scheme) {
+            let start = at + found;
+            at = start + scheme.len();
+            let host = text[at..].chars().next();
+            if autolink_may_follow(text[..start].chars().last())
+                && host.is_some_and(|c| c.is_alphanumeric())
+            {
+                return true;
+            }
+        }
+    }
+    // user@example.com
+    let mut at = range.start;
+    while let Some(found) = text[at..].find('@') {
+        let at_sign = at + found;
+        at = at_sign + 1;
+        let local_start = text[..at_sign]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')))
+            .map_or(0, |i| i + 1)
+            .max(range.start);
+        let local = &text[local_start..at_sign];
+        let domain: String = text[at..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_'))
+            .collect();
+        let domain = domain.trim_end_matches('.');
+        // GFM's extended e-mail autolink (as micromark reads it): any text,
+        // a dotted domain whose last label has no digit (`npm@1.5.0` is a
+        // version, `npm@3.x` an address).
+        let last_label = domain.rsplit('.').next().unwrap_or("");
+        if !local.is_empty()
+            && domain.contains('.')
+            && domain.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && !last_label.contains(|c: char| c.is_ascii_digit())
+        {
+            return true;
+        }
+    }
+    false
+}
