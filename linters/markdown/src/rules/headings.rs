@@ -354,3 +354,47 @@ fn html_heading_level(line: &str) -> Option<u8> {
         && after.is_none_or(|c| c == '>' || c.is_whitespace()))
     .then_some(level)
 }
+
+/// A closed ATX heading line: hashes, spaces, content, spaces, an optional
+/// escaped `#`, hashes (markdownlint's reading, as a line pattern).
+fn closed_atx() -> &'static regex::Regex {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    RE.get_or_init(|| {
+        regex::Regex::new(
+            r"^(#+)([ \t]*)([^# \t\\]|[^# \t][^#]*?[^# \t\\])([ \t]*)((?:\\#)?)(#+)(\s*)$",
+        )
+        .expect("a valid pattern")
+    })
+}
+
+/// MD020: a closed ATX heading without a space inside its hashes
+/// (`##Title##`, `## Title##`).
+pub fn missing_space_closed_atx(doc: &Document, _: &Params) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for line in (0..doc.line_count()).filter(|&l| doc.kinds[l] == LineKind::Text) {
+        let Some(m) = closed_atx().captures(doc.line(line)) else { continue };
+        let no_left = m[2].is_empty();
+        let no_right = m[4].is_empty() || !m[5].is_empty();
+        if no_left || no_right {
+            hits.push(Hit::line(doc, line, "closed heading without a space inside its `#`s"));
+        }
+    }
+    hits
+}
+
+/// MD021: more than one space inside a closed ATX heading's hashes.
+pub fn multiple_space_closed_atx(doc: &Document, _: &Params) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    for h in doc.headings.iter().filter(|h| h.style == HeadingStyle::AtxClosed) {
+        let text = doc.from(h.range.start, h.line).trim_start();
+        let Some(m) = closed_atx().captures(text) else { continue };
+        if m[2].len() > 1 || m[4].len() > 1 {
+            hits.push(Hit::line(
+                doc,
+                h.line,
+                "more than one space inside the closed heading's `#`s",
+            ));
+        }
+    }
+    hits
+}

@@ -185,3 +185,49 @@ fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
     }
     false
 }
+
+/// MD033: an opening HTML tag (inline or in an HTML block), unless its
+/// element is in `allowed_elements`.
+pub fn inline_html(doc: &Document, params: &Params) -> Vec<Hit> {
+    let allowed: Vec<String> = params
+        .0
+        .and_then(|m| m.get("allowed_elements"))
+        .and_then(serde_json::Value::as_array)
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_ascii_lowercase)).collect())
+        .unwrap_or_default();
+    let mut hits = Vec::new();
+    for (event, range) in &doc.events {
+        if !matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)) {
+            continue;
+        }
+        let html = &doc.text[range.clone()];
+        let mut at = 0;
+        while let Some(found) = html[at..].find('<') {
+            let start = at + found;
+            let rest = &html[start + 1..];
+            if rest.starts_with("!--") {
+                at = rest.find("-->").map_or(html.len(), |e| start + 1 + e + 3);
+                continue;
+            }
+            at = start + 1;
+            let name: String =
+                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+            if name.is_empty() || !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            let after = rest[name.len()..].chars().next();
+            if !after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/') {
+                continue;
+            }
+            if !allowed.contains(&name.to_ascii_lowercase()) {
+                let offset = range.start + start;
+                hits.push(Hit::new(
+                    doc.index.line_of(offset),
+                    offset..offset + 1 + name.len(),
+                    format!("inline HTML element <{name}>"),
+                ));
+            }
+        }
+    }
+    hits
+}

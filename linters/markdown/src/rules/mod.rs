@@ -76,6 +76,16 @@ pub static RULES: &[RuleSpec] = &[
     RuleSpec { code: "MD018", alias: "no-missing-space-atx", check: headings::missing_space_atx },
     RuleSpec { code: "MD019", alias: "no-multiple-space-atx", check: headings::multiple_space_atx },
     RuleSpec {
+        code: "MD020",
+        alias: "no-missing-space-closed-atx",
+        check: headings::missing_space_closed_atx,
+    },
+    RuleSpec {
+        code: "MD021",
+        alias: "no-multiple-space-closed-atx",
+        check: headings::multiple_space_closed_atx,
+    },
+    RuleSpec {
         code: "MD022",
         alias: "blanks-around-headings",
         check: blank_lines::around_headings,
@@ -95,6 +105,7 @@ pub static RULES: &[RuleSpec] = &[
     },
     RuleSpec { code: "MD028", alias: "no-blanks-blockquote", check: blocks::blanks_in_blockquote },
     RuleSpec { code: "MD031", alias: "blanks-around-fences", check: blank_lines::around_fences },
+    RuleSpec { code: "MD033", alias: "no-inline-html", check: inline::inline_html },
     RuleSpec { code: "MD034", alias: "no-bare-urls", check: inline::bare_urls },
     RuleSpec { code: "MD035", alias: "hr-style", check: blocks::hr_style },
     RuleSpec { code: "MD039", alias: "no-space-in-links", check: inline::space_in_links },
