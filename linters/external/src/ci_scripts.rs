@@ -38,11 +38,20 @@ pub struct CiScriptsChecker {
 
 /// One script written for ShellCheck, and where it came from.
 struct Written {
-    yaml_path: String,
+    /// Index into the YAML files read.
+    yaml: usize,
     unit: Unit,
-    /// The temporary file's text (prelude + script).
+    /// The temporary file's text (prelude + script), and its lines.
     text: String,
+    lines: LineIndex,
     shebang_len: usize,
+}
+
+/// A CI file whose scripts were written, with its lines (indexed once).
+struct Yaml {
+    path: String,
+    text: String,
+    lines: LineIndex,
 }
 
 impl BatchChecker for CiScriptsChecker {
@@ -60,7 +69,7 @@ impl BatchChecker for CiScriptsChecker {
             .map_err(|e| failed(format!("cannot make a temporary directory: {e}")))?;
         let mut output = BatchOutput::default();
         let mut written: Vec<Written> = Vec::new();
-        let mut yaml_texts = Vec::new();
+        let mut yamls: Vec<Yaml> = Vec::new();
         let mut batch = Vec::new();
         for file in files {
             let Ok(text) = std::fs::read_to_string(&file.disk_path) else {
@@ -86,14 +95,17 @@ impl BatchChecker for CiScriptsChecker {
                 std::fs::write(&disk_path, &script_text)
                     .map_err(|e| failed(format!("cannot write {}: {e}", disk_path.display())))?;
                 batch.push(BatchFile { path: key, disk_path, kind: FileKind::Shell });
+                let lines = LineIndex::new(&script_text);
                 written.push(Written {
-                    yaml_path: file.path.clone(),
+                    yaml: yamls.len(),
                     unit,
                     text: script_text,
+                    lines,
                     shebang_len: shebang.len(),
                 });
             }
-            yaml_texts.push((file.path.clone(), text));
+            let lines = LineIndex::new(&text);
+            yamls.push(Yaml { path: file.path.clone(), text, lines });
         }
         if batch.is_empty() {
             return Ok(output);
@@ -104,11 +116,7 @@ impl BatchChecker for CiScriptsChecker {
         for finding in ran.findings {
             let index = finding.path.rsplit_once('#').and_then(|(_, i)| i.parse::<usize>().ok());
             let Some(script) = index.and_then(|i| written.get(i)) else { continue };
-            let Some((_, yaml)) = yaml_texts.iter().find(|(path, _)| *path == script.yaml_path)
-            else {
-                continue;
-            };
-            if let Some(located) = map_back(script, yaml, finding)
+            if let Some(located) = map_back(script, &yamls[script.yaml], finding)
                 && reported.insert((located.code.clone(), located.start))
             {
                 output.findings.push(located);
@@ -129,8 +137,8 @@ fn shell_of(dialect: Dialect) -> &'static str {
 
 /// A finding in the temporary file, placed in the YAML file it came from;
 /// `None` for the shebang line and for text from other (included) files.
-fn map_back(script: &Written, yaml: &str, finding: LocatedFinding) -> Option<LocatedFinding> {
-    let lines = LineIndex::new(&script.text);
+fn map_back(script: &Written, yaml: &Yaml, finding: LocatedFinding) -> Option<LocatedFinding> {
+    let lines = &script.lines;
     let offset = |p: Position| -> Option<usize> {
         let line = (p.line as usize).checked_sub(1)?;
         if line >= lines.line_count() {
@@ -149,11 +157,11 @@ fn map_back(script: &Written, yaml: &str, finding: LocatedFinding) -> Option<Loc
         return None;
     }
     let range = map.file_range(start..end);
-    let yaml_lines = LineIndex::new(yaml);
+
     Some(LocatedFinding {
-        path: script.yaml_path.clone(),
-        start: yaml_lines.position(yaml, range.start),
-        end: yaml_lines.position(yaml, range.end),
+        path: yaml.path.clone(),
+        start: yaml.lines.position(&yaml.text, range.start),
+        end: yaml.lines.position(&yaml.text, range.end),
         message: format!("{} (job `{}`)", finding.message, script.unit.job),
         ..finding
     })

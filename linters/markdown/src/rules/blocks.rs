@@ -50,18 +50,24 @@ pub fn blanks_around_tables(doc: &Document, _: &Params) -> Vec<Hit> {
 
 /// MD027: more than one space after a block quote's `>`.
 pub fn multiple_space_blockquote(doc: &Document, _: &Params) -> Vec<Hit> {
+    let items: Vec<(std::ops::Range<usize>, (usize, usize))> = doc
+        .events
+        .iter()
+        .filter(|(e, _)| matches!(e, Event::Start(Tag::Item)))
+        .map(|(_, r)| (r.clone(), doc.lines_of(r)))
+        .collect();
     let mut hits = Vec::new();
     for (event, range) in &doc.events {
         let Event::Start(Tag::BlockQuote(_)) = event else { continue };
         let (first, last) = doc.lines_of(range);
-        // Continuation lines of list items are indented for the item.
-        let continuations: Vec<(usize, usize)> = doc
-            .events
+        // Continuation lines of the quote's list items are indented for the
+        // item (items are in document order: the quote's are one run).
+        let from = items.partition_point(|(r, _)| r.start < range.start);
+        let continuations: Vec<(usize, usize)> = items[from..]
             .iter()
-            .filter(|(e, r)| {
-                matches!(e, Event::Start(Tag::Item)) && r.start >= range.start && r.end <= range.end
-            })
-            .map(|(_, r)| doc.lines_of(r))
+            .take_while(|(r, _)| r.start < range.end)
+            .filter(|(r, _)| r.end <= range.end)
+            .map(|&(_, lines)| lines)
             .collect();
         for line in first..=last {
             if doc.kinds[line] != LineKind::Text
