@@ -28,7 +28,8 @@ pub fn generated() -> BTreeMap<String, String> {
             rule.checker,
             rule.severity,
             rule.fix.name(),
-            rule.summary,
+            // A `|` would end the table cell, even inside a code span.
+            rule.summary.replace('|', "\\|"),
             code = rule.code,
         );
     }

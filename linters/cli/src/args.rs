@@ -190,6 +190,9 @@ pub struct LintArgs {
     /// Lint one part of the files: K/N (K from 1, as CI_NODE_INDEX), or `auto`.
     #[arg(long, value_name = "K/N|auto")]
     pub shard: Option<String>,
+    /// Also check http(s) links in Markdown online (as `[markdown] check-urls = true`).
+    #[arg(long)]
+    pub online: bool,
 }
 
 impl Default for LintArgs {

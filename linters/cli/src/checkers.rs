@@ -7,6 +7,7 @@ use lintgate_ciyaml::CiYamlChecker;
 use lintgate_coverage::CoverageChecker;
 use lintgate_external::ExternalChecker;
 use lintgate_markdown::MarkdownChecker;
+use lintgate_markdown::{UrlChecker, UrlSettings};
 use lintgate_python::PythonChecker;
 use lintgate_shell::ShellChecker;
 
@@ -35,11 +36,19 @@ pub fn native() -> Checkers {
 }
 
 /// The native checkers plus the external tools the root configuration's
-/// `[checkers]` table turns on.
-pub fn configured(root_config: &lintgate_engine::config::Config) -> Result<Checkers, String> {
+/// `[checkers]` table turns on, and online link checking when `online`
+/// (`--online`) or `[markdown] check-urls` asks for it.
+pub fn configured(
+    root_config: &lintgate_engine::config::Config,
+    online: bool,
+) -> Result<Checkers, String> {
     let mut checkers = native();
     if let Some(table) = root_config.sections.get("checkers") {
         checkers.batch.extend(ExternalChecker::all_from_config(table)?);
+    }
+    let markdown = root_config.sections.get("markdown");
+    if online || UrlSettings::enabled_in(markdown) {
+        checkers.batch.push(Box::new(UrlChecker::new(UrlSettings::from_table(markdown)?)));
     }
     Ok(checkers)
 }
@@ -51,5 +60,6 @@ pub fn sections() -> &'static [SectionSpec] {
         lintgate_shell::SETTINGS,
         lintgate_ciyaml::SETTINGS,
         lintgate_coverage::SETTINGS,
+        lintgate_markdown::SETTINGS,
     ]
 }

@@ -3,36 +3,56 @@
 //! repeats numbered `-1`, `-2`) and as GitLab writes it (runs of `-`
 //! collapsed), explicit `{#id}` attributes, and HTML `id` / `name`.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use pulldown_cmark::{Event, Tag};
+use pulldown_cmark::Event;
 
-use crate::document::Document;
+use crate::document::{Document, Heading};
 
 pub fn of(doc: &Document) -> HashSet<String> {
-    let mut anchors = HashSet::new();
-    let mut github_seen: HashMap<String, usize> = HashMap::new();
-    let mut gitlab_seen: HashMap<String, usize> = HashMap::new();
+    let mut anchors: HashSet<String> = github_anchors(doc).into_iter().collect();
+    anchors.extend(numbered(doc.headings.iter().map(|h| gitlab_slug(&slug_source(h)))));
     for heading in &doc.headings {
-        for (slug, seen) in [
-            (github_slug(&heading.text), &mut github_seen),
-            (gitlab_slug(&heading.text), &mut gitlab_seen),
-        ] {
-            let count = seen.entry(slug.clone()).or_insert(0);
-            anchors.insert(if *count == 0 { slug.clone() } else { format!("{slug}-{count}") });
-            *count += 1;
-        }
+        anchors.extend(heading.id.clone());
     }
-    for (event, _) in &doc.events {
-        match event {
-            Event::Start(Tag::Heading { id: Some(id), .. }) => {
-                anchors.insert(id.to_string());
-            }
-            Event::Html(html) | Event::InlineHtml(html) => html_ids(html, &mut anchors),
-            _ => {}
-        }
-    }
+    html_anchors(doc, &mut anchors);
     anchors
+}
+
+/// Each heading's anchor as GitHub writes it, repeats numbered, in order.
+pub fn github_anchors(doc: &Document) -> Vec<String> {
+    numbered(doc.headings.iter().map(|h| github_slug(&slug_source(h))))
+}
+
+/// `id` and `name` values in the file's HTML, inline or in blocks.
+pub fn html_anchors(doc: &Document, anchors: &mut HashSet<String>) {
+    for (event, _) in &doc.events {
+        if let Event::Html(html) | Event::InlineHtml(html) = event {
+            html_ids(html, anchors);
+        }
+    }
+}
+
+/// The text a heading's slug comes from. GitHub renders `{#id}` as text,
+/// so it is part of the slug as well as an anchor of its own.
+fn slug_source(heading: &Heading) -> Cow<'_, str> {
+    match &heading.id {
+        Some(id) => Cow::Owned(format!("{} {{#{id}}}", heading.anchor_text.trim_end())),
+        None => Cow::Borrowed(&heading.anchor_text),
+    }
+}
+
+/// `a`, `a`, `a` -> `a`, `a-1`, `a-2`; empty slugs give no anchor.
+fn numbered(slugs: impl Iterator<Item = String>) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for slug in slugs.filter(|s| !s.is_empty()) {
+        let count = seen.entry(slug.clone()).or_insert(0);
+        out.push(if *count == 0 { slug } else { format!("{slug}-{count}") });
+        *count += 1;
+    }
+    out
 }
 
 /// Whether `fragment` names an anchor (`#top` always does, as on GitHub).
@@ -40,17 +60,33 @@ pub fn matches(anchors: &HashSet<String>, fragment: &str) -> bool {
     fragment == "top" || anchors.contains(fragment)
 }
 
+/// GitHub's slug: lower case; letters, marks, numbers, connector
+/// punctuation and `-` kept; spaces to `-`; everything else dropped.
 pub fn github_slug(text: &str) -> String {
-    text.trim()
-        .to_lowercase()
+    text.to_lowercase()
         .chars()
         .filter_map(|c| match c {
             ' ' => Some('-'),
-            '-' | '_' => Some(c),
-            c if c.is_alphanumeric() => Some(c),
+            '-' => Some(c),
+            c if c.is_alphanumeric() || is_mark(c) || is_connector(c) => Some(c),
             _ => None,
         })
         .collect()
+}
+
+/// Combining marks of the common blocks (accents written as a separate
+/// code point, emoji variation selectors).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{300}'..='\u{36F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE00}'..='\u{FE0F}' | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Unicode's connector punctuation (`_` and its look-alikes).
+fn is_connector(c: char) -> bool {
+    matches!(
+        c,
+        '_' | '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{FE33}' | '\u{FE34}' | '\u{FE4D}'
+            ..='\u{FE4F}' | '\u{FF3F}'
+    )
 }
 
 fn gitlab_slug(text: &str) -> String {

@@ -1,8 +1,9 @@
 //! markdownlint's configuration objects: `{"default": true, "MD013":
 //! {"line_length": 100}, "no-hard-tabs": false}`, keys by code or alias,
 //! `false` turns a rule off, an object turns it on with parameters. Read
-//! from the nearest `.markdownlint.json` / `.markdownlint.jsonc` (with its
-//! local `extends`) and from `markdownlint-configure-file` comments.
+//! from the nearest `.markdownlint.{jsonc,json,yaml,yml}` (with its local
+//! `extends`), unless `[markdown.rules]` is set, and from
+//! `markdownlint-configure-file` comments.
 
 use std::path::Path;
 
@@ -55,12 +56,23 @@ impl RuleConfig {
 }
 
 /// The names markdownlint looks for, in its order of preference.
-pub const FILE_NAMES: &[&str] = &[".markdownlint.jsonc", ".markdownlint.json"];
+pub const FILE_NAMES: &[&str] =
+    &[".markdownlint.jsonc", ".markdownlint.json", ".markdownlint.yaml", ".markdownlint.yml"];
 
 /// A markdownlint configuration file found above a Markdown file.
 #[derive(Debug)]
 pub struct ConfigFile {
     pub object: Result<Map<String, Value>, String>,
+}
+
+/// The markdownlint configuration file that applies to files in `dir`:
+/// the first of [`FILE_NAMES`] in `dir` or the nearest directory above.
+pub fn file_for(dir: &Path) -> Option<std::path::PathBuf> {
+    dir.ancestors().find_map(file_in)
+}
+
+fn file_in(dir: &Path) -> Option<std::path::PathBuf> {
+    FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file())
 }
 
 #[derive(Default)]
@@ -71,25 +83,27 @@ pub struct ConfigFiles {
 impl ConfigFiles {
     pub fn for_dir(&self, dir: &Path) -> Option<std::sync::Arc<ConfigFile>> {
         self.nearest.for_dir(dir, &|dir: &Path| {
-            let path = FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file())?;
-            let object = read(&path, 0);
-            Some(ConfigFile { object })
+            let path = file_in(dir)?;
+            Some(ConfigFile { object: read(&path, 0) })
         })
     }
 }
 
-/// Reads a JSON(C) configuration, following a local `extends` (at most a
-/// few levels: a cycle is an error, not a hang).
+/// Reads a JSON(C) or YAML configuration (by its extension), following a
+/// local `extends` (at most a few levels: a cycle is an error, not a hang).
 fn read(path: &Path, depth: usize) -> Result<Map<String, Value>, String> {
     if depth > 8 {
         return Err(format!("{}: `extends` nests too deeply (a cycle?)", path.display()));
     }
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let value: Value = serde_json::from_str(&strip_comments(&text))
-        .map_err(|e| format!("{}:{}: not valid JSON: {e}", path.display(), e.line()))?;
-    let Value::Object(mut object) = value else {
-        return Err(format!("{}: expected a JSON object", path.display()));
+    let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    let value = if is_yaml { parse_yaml(path, &text)? } else { parse_jsonc(path, &text)? };
+    let mut object = match value {
+        Value::Object(object) => object,
+        // An empty YAML file configures nothing.
+        Value::Null => Map::new(),
+        _ => return Err(format!("{}: expected an object of rules", path.display())),
     };
     let Some(extends) = object.remove("extends") else { return Ok(object) };
     let Some(target) = extends.as_str() else {
@@ -99,6 +113,21 @@ fn read(path: &Path, depth: usize) -> Result<Map<String, Value>, String> {
     let mut base = read(&base_path, depth + 1)?;
     base.extend(object);
     Ok(base)
+}
+
+fn parse_jsonc(path: &Path, text: &str) -> Result<Value, String> {
+    serde_json::from_str(&strip_comments(text))
+        .map_err(|e| format!("{}:{}: not valid JSON: {e}", path.display(), e.line()))
+}
+
+fn parse_yaml(path: &Path, text: &str) -> Result<Value, String> {
+    serde_saphyr::from_str(text).map_err(|e| {
+        let at = e.location().map_or(String::new(), |l| format!(":{}", l.line()));
+        let message = e.to_string();
+        let first = message.lines().next().unwrap_or("invalid YAML");
+        let first = first.trim_start_matches("error: ");
+        format!("{}{at}: not valid YAML: {first}", path.display())
+    })
 }
 
 /// JSONC: removes `//` and `/* */` comments outside strings, and trailing commas.

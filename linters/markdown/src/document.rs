@@ -6,7 +6,9 @@
 use std::ops::Range;
 
 use lintgate_engine::source::LineIndex;
-use pulldown_cmark::{CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BrokenLink, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -45,6 +47,10 @@ pub struct Heading {
     pub range: Range<usize>,
     /// The heading's text, as rendered (inline markup removed).
     pub text: String,
+    /// The text its anchor is made from: `text` without image descriptions.
+    pub anchor_text: String,
+    /// An explicit `{#id}`.
+    pub id: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -56,8 +62,31 @@ pub struct CodeBlock {
     pub last_line: usize,
 }
 
+/// A link reference definition (`[label]: destination`), the first one of
+/// its label (later ones are ignored by Markdown, and found by MD053).
+#[derive(Debug, Clone)]
+pub struct Definition {
+    /// The label as markdownlint compares it: lower case, inner whitespace
+    /// collapsed.
+    pub label: String,
+    pub destination: String,
+    pub range: Range<usize>,
+}
+
+/// A reference-style link or image whose label no definition has
+/// (`[text][nowhere]`); the parser leaves it as plain text.
+#[derive(Debug, Clone)]
+pub struct BrokenReference {
+    pub label: String,
+    pub kind: LinkType,
+    pub range: Range<usize>,
+}
+
 pub struct Document<'a> {
     pub text: &'a str,
+    /// `text` with the inside of HTML comments hidden, as markdownlint
+    /// shows lines to its line rules (`None`: the file has no comment).
+    cleared: Option<String>,
     pub index: &'a LineIndex,
     pub kinds: Vec<LineKind>,
     pub headings: Vec<Heading>,
@@ -66,6 +95,9 @@ pub struct Document<'a> {
     pub events: Vec<(Event<'a>, Range<usize>)>,
     /// Lines of the front matter block, if the file starts with one.
     pub front_matter: Option<Range<usize>>,
+    /// Link reference definitions, in document order.
+    pub definitions: Vec<Definition>,
+    pub broken_references: Vec<BrokenReference>,
 }
 
 pub fn options() -> Options {
@@ -80,16 +112,44 @@ pub fn options() -> Options {
 
 impl<'a> Document<'a> {
     pub fn parse(text: &'a str, index: &'a LineIndex) -> Document<'a> {
-        let events: Vec<(Event<'a>, Range<usize>)> =
-            Parser::new_ext(text, options()).into_offset_iter().collect();
+        let mut broken_references = Vec::new();
+        let record_broken = |link: BrokenLink<'a>| {
+            broken_references.push(BrokenReference {
+                label: normalize_label(&link.reference),
+                kind: link.link_type,
+                range: link.span,
+            });
+            None
+        };
+        let mut parser =
+            Parser::new_with_broken_link_callback(text, options(), Some(record_broken))
+                .into_offset_iter();
+        let events: Vec<(Event<'a>, Range<usize>)> = parser.by_ref().collect();
+        let mut definitions: Vec<Definition> = parser
+            .reference_definitions()
+            .iter()
+            .map(|(label, def)| Definition {
+                label: normalize_label(label),
+                destination: def.dest.to_string(),
+                range: def.span.clone(),
+            })
+            .collect();
+        drop(parser);
+        definitions.sort_by_key(|d| d.range.start);
+        // A label the parser looked up twice is reported once.
+        broken_references.sort_by_key(|b| (b.range.start, b.range.end));
+        broken_references.dedup_by_key(|b| b.range.clone());
         let mut doc = Document {
             text,
+            cleared: clear_comments(text),
             index,
             kinds: vec![LineKind::Text; index.line_count()],
             headings: Vec::new(),
             code_blocks: Vec::new(),
             events: Vec::new(),
             front_matter: None,
+            definitions,
+            broken_references,
         };
         doc.read(&events);
         doc.events = events;
@@ -98,9 +158,10 @@ impl<'a> Document<'a> {
 
     fn read(&mut self, events: &[(Event<'a>, Range<usize>)]) {
         let mut heading: Option<Heading> = None;
+        let mut image_depth = 0usize;
         for (event, range) in events {
             match event {
-                Event::Start(Tag::Heading { level, .. }) => {
+                Event::Start(Tag::Heading { level, id, .. }) => {
                     let (line, last_line) = self.lines_of(range);
                     heading = Some(Heading {
                         level: level_number(*level),
@@ -109,12 +170,19 @@ impl<'a> Document<'a> {
                         last_line,
                         range: range.clone(),
                         text: String::new(),
+                        anchor_text: String::new(),
+                        id: id.as_ref().map(|id| id.to_string()),
                     });
                 }
                 Event::End(TagEnd::Heading(_)) => self.headings.extend(heading.take()),
+                Event::Start(Tag::Image { .. }) => image_depth += 1,
+                Event::End(TagEnd::Image) => image_depth = image_depth.saturating_sub(1),
                 Event::Text(t) | Event::Code(t) => {
                     if let Some(h) = heading.as_mut() {
                         h.text.push_str(t);
+                        if image_depth == 0 {
+                            h.anchor_text.push_str(t);
+                        }
                     }
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
@@ -183,9 +251,16 @@ impl<'a> Document<'a> {
         &self.text[offset.clamp(range.start, range.end)..range.end]
     }
 
-    /// The text of 0-based line `line`, without its line break.
-    pub fn line(&self, line: usize) -> &'a str {
-        &self.text[self.index.line_range(self.text, line)]
+    /// A byte range of the text with the inside of HTML comments hidden.
+    pub fn visible(&self, range: Range<usize>) -> &str {
+        &self.cleared.as_deref().unwrap_or(self.text)[range]
+    }
+
+    /// The text of 0-based line `line`, without its line break, with the
+    /// inside of HTML comments hidden (each byte a `.`, so offsets hold).
+    pub fn line(&self, line: usize) -> &str {
+        let text = self.cleared.as_deref().unwrap_or(self.text);
+        &text[self.index.line_range(self.text, line)]
     }
 
     pub fn line_count(&self) -> usize {
@@ -199,6 +274,71 @@ impl<'a> Document<'a> {
     pub fn is_blank(&self, line: usize) -> bool {
         self.line(line).trim().is_empty()
     }
+}
+
+/// The text with every byte inside an HTML comment except spaces and line
+/// breaks replaced by `.`, as markdownlint hides comments from its line
+/// rules: a comment alone on its lines always, one after other text only
+/// when it is well-formed (no `--` inside, no `>` or `->` at the start, no
+/// `-` at the end, not spanning table rows); an unterminated `<!--` is text.
+fn clear_comments(text: &str) -> Option<String> {
+    const OPEN: &str = "<!--";
+    const CLOSE: &str = "-->";
+    let mut at = text.find(OPEN)?;
+    let mut bytes = text.as_bytes().to_vec();
+    loop {
+        let content_start = at + OPEN.len();
+        let Some(close) = text[at + 2..].find(CLOSE).map(|c| at + 2 + c) else { break };
+        if close > content_start {
+            let content = &text[content_start..close];
+            let before = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
+            let alone = before.trim().is_empty();
+            let spans_table_cells =
+                before.trim_start_matches(' ').starts_with('|') && content.contains('\n');
+            let well_formed = !(spans_table_cells
+                || content.starts_with('>')
+                || content.starts_with("->")
+                || content.ends_with('-')
+                || content.contains("--"));
+            if alone || well_formed {
+                hide(&mut bytes[content_start..close]);
+            }
+        }
+        match text[close + CLOSE.len()..].find(OPEN) {
+            Some(next) => at = close + CLOSE.len() + next,
+            None => break,
+        }
+    }
+    // Only ASCII `.` replaced whole UTF-8 sequences, so this cannot fail.
+    String::from_utf8(bytes).ok()
+}
+
+/// Comment content as markdownlint shows it: every character but spaces
+/// and line breaks a `.`, and spaces before a line break too.
+fn hide(content: &mut [u8]) {
+    for byte in content.iter_mut() {
+        if !matches!(*byte, b' ' | b'\r' | b'\n') {
+            *byte = b'.';
+        }
+    }
+    let mut i = content.len();
+    while i > 0 {
+        i -= 1;
+        if matches!(content[i], b'\r' | b'\n') {
+            let mut j = i;
+            while j > 0 && content[j - 1] == b' ' {
+                j -= 1;
+                content[j] = b'.';
+            }
+            i = j;
+        }
+    }
+}
+
+/// A link label as markdownlint compares labels: lower case, trimmed, runs
+/// of whitespace as one space.
+pub fn normalize_label(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 fn level_number(level: HeadingLevel) -> u8 {

@@ -6,17 +6,21 @@ mod config;
 mod directives;
 mod document;
 mod links;
+mod online;
 mod rules;
+mod settings;
 
 use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
 use lintgate_engine::diagnostic::Finding;
 use lintgate_engine::kind::FileKind;
 use lintgate_engine::source::SourceFile;
 
-pub use config::FILE_NAMES as MARKDOWNLINT_FILES;
 use config::{ConfigFiles, RuleConfig};
+pub use config::{FILE_NAMES as MARKDOWNLINT_FILES, file_for as markdownlint_file_for};
 use document::Document;
+pub use online::{UrlChecker, UrlSettings};
 use rules::RULES;
+pub use settings::SETTINGS;
 
 #[derive(Default)]
 pub struct MarkdownChecker {
@@ -38,7 +42,9 @@ impl FileChecker for MarkdownChecker {
         let doc = Document::parse(&file.text, &file.lines);
         let directives = directives::read(&doc);
         let mut config = RuleConfig::default();
-        if !context.isolated
+        if let Some(rules) = settings::rules_object(context.settings) {
+            config.apply(&rules);
+        } else if !context.isolated
             && let Some(dir) = file.disk_path.parent()
             && let Some(found) = self.config_files.for_dir(dir)
         {

@@ -105,6 +105,25 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
             );
         }
     }
+    let dir = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(&path) };
+    let markdown_rules = config.sections.get("markdown").is_some_and(|t| t.contains_key("rules"));
+    match lintgate_markdown::markdownlint_file_for(dir) {
+        Some(file) if markdown_rules => {
+            let _ = writeln!(
+                out,
+                "# markdownlint rules: [markdown.rules] (not {}: lintgate settings win)",
+                shown(&file)
+            );
+        }
+        Some(file) => {
+            let _ = writeln!(
+                out,
+                "# markdownlint rules: {} (inherited: no [markdown.rules] setting)",
+                shown(&file)
+            );
+        }
+        None => {}
+    }
     let enabled: Vec<&str> = settings.selection.enabled_rules().map(|r| r.code).collect();
     let _ = writeln!(out, "# enabled rules: {}", enabled.join(", "));
     crate::print_stdout(&out)?;

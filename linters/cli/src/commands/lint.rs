@@ -95,7 +95,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
     let root_settings = resolver.for_dir(&root)?;
-    let checkers = checkers::configured(&root_settings.config).map_err(UsageError)?;
+    let checkers = checkers::configured(&root_settings.config, args.online).map_err(UsageError)?;
     let progress = Progress::start(args.format == Format::Text && !args.quiet);
     let context = RunContext {
         root: &root,

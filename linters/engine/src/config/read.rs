@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::schema::SectionSpec;
+use super::schema::{OptionKind, SectionSpec};
 use super::{Config, ConfigError, Origin, PathPattern};
 use crate::diagnostic::Severity;
 use crate::selector::{SelectionLayer, Selector};
@@ -229,6 +229,11 @@ fn read_section(
                 value.get_ref().type_str()
             );
             return Err(reader.error(&value.span(), message));
+        }
+        if let (OptionKind::Table(check), Some(toml::Value::Table(table))) = (option.kind, &plain)
+            && let Err(problem) = check(table)
+        {
+            return Err(reader.error(&value.span(), format!("`{}.{name}`: {problem}", spec.name)));
         }
         let full = format!("{}.{name}", spec.name);
         config.origins.entry(full).or_default().push(reader.origin(&key.span()));

@@ -2,7 +2,7 @@
 //! hold. Each checker crate declares its [`SectionSpec`]; keys it does not
 //! declare are errors.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy)]
 pub enum OptionKind {
     String,
     Integer,
@@ -12,6 +12,9 @@ pub enum OptionKind {
     Number,
     /// A table of strings (`[coverage.path-map]`).
     StringTable,
+    /// A table the checker reads itself (`[markdown.rules]`); the function
+    /// says what is wrong with one, naming the key.
+    Table(fn(&toml::Table) -> Result<(), String>),
 }
 
 impl OptionKind {
@@ -23,6 +26,7 @@ impl OptionKind {
             OptionKind::StringList => "a list of strings",
             OptionKind::Number => "a number",
             OptionKind::StringTable => "a table of strings",
+            OptionKind::Table(_) => "a table",
         }
     }
 
@@ -36,6 +40,7 @@ impl OptionKind {
                 items.values().all(|i| i.is_str())
             }
             (OptionKind::StringList, toml::Value::Array(items)) => items.iter().all(|i| i.is_str()),
+            (OptionKind::Table(_), toml::Value::Table(_)) => true,
             _ => false,
         }
     }

@@ -51,7 +51,7 @@ pub fn no_alt_text(doc: &Document, _: &Params) -> Vec<Hit> {
 }
 
 fn images_without_alt(doc: &Document, range: std::ops::Range<usize>, hits: &mut Vec<Hit>) {
-    let html = doc.text[range.clone()].to_ascii_lowercase();
+    let html = doc.visible(range.clone()).to_ascii_lowercase();
     let mut at = 0;
     while let Some(found) = html[at..].find("<img") {
         let start = at + found;
@@ -141,7 +141,7 @@ fn autolink_may_follow(before: Option<char>) -> bool {
 
 /// Whether `text[range]` holds an auto-linkable URL or address (the
 /// character before one may lie before the range).
-fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
+pub(super) fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
     let text = &full[..range.end];
     for scheme in ["https://", "http://"] {
         let mut at = range.start;
@@ -190,11 +190,10 @@ fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
 /// element is in `allowed_elements`.
 pub fn inline_html(doc: &Document, params: &Params) -> Vec<Hit> {
     let allowed: Vec<String> = params
-        .0
-        .and_then(|m| m.get("allowed_elements"))
-        .and_then(serde_json::Value::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_ascii_lowercase)).collect())
-        .unwrap_or_default();
+        .strings("allowed_elements", &[])
+        .iter()
+        .map(|element| element.to_ascii_lowercase())
+        .collect();
     let mut hits = Vec::new();
     for (event, range) in &doc.events {
         if !matches!(event, Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_)) {

@@ -47,7 +47,10 @@ pub fn line_length(doc: &Document, params: &Params) -> Vec<Hit> {
             let last_word = text.len() - text.trim_end_matches(|c: char| !c.is_whitespace()).len();
             length - utf16_len(&text[text.len() - last_word..]) + 1
         };
+        // markdownlint never reports a line exactly at the limit, even when
+        // a trailing space counts as a word running past it.
         if counted <= limit
+            || length == limit
             || definition_lines.contains(&line)
             || (!strict && link_only_lines.contains(&line))
             || (stern && not_wrappable(text))
@@ -63,6 +66,13 @@ pub fn line_length(doc: &Document, params: &Params) -> Vec<Hit> {
         ));
     }
     hits
+}
+
+fn is_bare_url(doc: &Document, text: &str, range: &std::ops::Range<usize>) -> bool {
+    let word = text.trim();
+    !word.is_empty()
+        && !word.contains(char::is_whitespace)
+        && super::inline::bare_url_in(doc.text, range.clone())
 }
 
 fn table_lines(doc: &Document) -> std::collections::HashSet<usize> {
@@ -99,26 +109,49 @@ fn not_wrappable(text: &str) -> bool {
     !rest.contains(char::is_whitespace)
 }
 
-/// Lines of link reference definitions, and lines whose text is only links
-/// and images (both exempt, as in markdownlint).
+/// Lines of link reference definitions and footnotes, and lines with a link, image or
+/// autolink but no plain text of a paragraph (both exempt, as in
+/// markdownlint, which counts only a paragraph's own text: a heading or
+/// table row with a link is exempt, a space between two links is text).
 fn link_lines(
     doc: &Document,
 ) -> (std::collections::HashSet<usize>, std::collections::HashSet<usize>) {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let mut link_lines = std::collections::HashSet::new();
     let mut text_lines = std::collections::HashSet::new();
+    // Whether the innermost block holding text is a paragraph (a tight list
+    // item's text is one, without the parser saying so).
+    let mut in_paragraph: Vec<bool> = Vec::new();
+    // Inline containers open around the current event.
     let mut depth = 0usize;
     for (event, range) in &doc.events {
         match event {
+            Event::Start(Tag::Paragraph | Tag::Item) => in_paragraph.push(true),
+            Event::Start(Tag::Heading { .. } | Tag::TableCell) => in_paragraph.push(false),
+            Event::End(
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell,
+            ) => {
+                in_paragraph.pop();
+            }
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
                 let (first, last) = doc.lines_of(range);
                 link_lines.extend(first..=last);
                 depth += 1;
             }
-            Event::End(TagEnd::Link | TagEnd::Image) => depth = depth.saturating_sub(1),
-            Event::Text(t) if depth == 0 && !t.trim().is_empty() => {
+            Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => depth += 1,
+            Event::End(
+                TagEnd::Link
+                | TagEnd::Image
+                | TagEnd::Emphasis
+                | TagEnd::Strong
+                | TagEnd::Strikethrough,
+            ) => depth = depth.saturating_sub(1),
+            Event::Text(t) if in_paragraph.last() == Some(&true) && depth == 0 => {
                 let (first, last) = doc.lines_of(range);
-                text_lines.extend(first..=last);
+                // A bare URL alone is an autolink, not text.
+                let lines =
+                    if is_bare_url(doc, t, range) { &mut link_lines } else { &mut text_lines };
+                lines.extend(first..=last);
             }
             _ => {}
         }
@@ -132,6 +165,13 @@ fn link_lines(
             && text.find("]:").is_some_and(|i| !text[1..i].contains(']'))
         {
             definitions.insert(line);
+        }
+    }
+    // A footnote's text is part of its definition, every line of it.
+    for (event, range) in &doc.events {
+        if let Event::Start(Tag::FootnoteDefinition(_)) = event {
+            let (first, last) = doc.lines_of(range);
+            definitions.extend(first..=last);
         }
     }
     (definitions, link_only)
