@@ -186,6 +186,26 @@ pub(super) fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
     false
 }
 
+/// Whether a tag's closing `>` is the first thing on a later line, which
+/// markdownlint reads as a block quote marker, not the end of a tag
+/// (`<p` / `>text</p>`); `/>` there still closes the tag.
+fn closes_at_line_start(after_name: &str) -> bool {
+    let mut quote = None;
+    let mut line_start = false;
+    for c in after_name.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '>') => return line_start,
+            (None, '\n') => line_start = true,
+            (None, c) if c.is_whitespace() => {}
+            (None, _) => line_start = false,
+        }
+    }
+    false
+}
+
 /// MD033: an opening HTML tag (inline or in an HTML block), unless its
 /// element is in `allowed_elements`.
 pub fn inline_html(doc: &Document, params: &Params) -> Vec<Hit> {
@@ -215,7 +235,9 @@ pub fn inline_html(doc: &Document, params: &Params) -> Vec<Hit> {
                 continue;
             }
             let after = rest[name.len()..].chars().next();
-            if !after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/') {
+            if !after.is_none_or(|c| c.is_whitespace() || c == '>' || c == '/')
+                || closes_at_line_start(&rest[name.len()..])
+            {
                 continue;
             }
             if !allowed.contains(&name.to_ascii_lowercase()) {
