@@ -97,6 +97,8 @@ pub struct Document<'a> {
     pub front_matter: Option<Range<usize>>,
     /// Link reference definitions, in document order.
     pub definitions: Vec<Definition>,
+    /// The lists, read by the first list rule that asks (see `rules::lists_of`).
+    pub(crate) lists: std::cell::OnceCell<Vec<crate::rules::List>>,
     pub broken_references: Vec<BrokenReference>,
 }
 
@@ -150,6 +152,7 @@ impl<'a> Document<'a> {
             front_matter: None,
             definitions,
             broken_references,
+            lists: std::cell::OnceCell::new(),
         };
         doc.read(&events);
         doc.events = events;

@@ -116,8 +116,8 @@ fn underline(d: &Diagnostic) -> (String, usize, usize) {
         chars.len()
     };
     let width = |c: &char| if *c == '\t' { TAB.len() } else { 1 };
-    let shown: String =
-        chars.iter().map(|c| if *c == '\t' { TAB.to_string() } else { c.to_string() }).collect();
+    let line = d.line_text.trim_end_matches(['\r', '\n']);
+    let shown = if line.contains('\t') { line.replace('\t', TAB) } else { line.to_string() };
     let caret_start: usize = chars[..start].iter().map(width).sum();
     let caret_len: usize = chars[start..end.max(start)].iter().map(width).sum();
     (shown, caret_start, caret_len.max(1))

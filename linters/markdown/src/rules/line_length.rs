@@ -1,6 +1,6 @@
 //! MD013: long lines.
 
-use super::{Hit, Params};
+use super::{Hit, LineSet, Params};
 use crate::document::{Document, LineKind};
 
 /// Lines longer than `line_length` (80) characters; headings and code
@@ -17,8 +17,16 @@ pub fn line_length(doc: &Document, params: &Params) -> Vec<Hit> {
     let check_headings = params.boolean("headings", true);
     let strict = params.boolean("strict", false);
     let stern = params.boolean("stern", false);
-    let heading_lines: std::collections::HashSet<usize> =
-        doc.headings.iter().flat_map(|h| h.line..=h.line).collect();
+    // Most files have no long line: skip the structure they would need.
+    // (A line's UTF-16 length is at most its UTF-8 length.)
+    let shortest = limit.min(heading_limit).min(code_limit);
+    if (0..doc.line_count()).all(|line| doc.line(line).len() <= shortest) {
+        return Vec::new();
+    }
+    let mut heading_lines = LineSet::new(doc);
+    for heading in &doc.headings {
+        heading_lines.insert(heading.line, heading.line);
+    }
     let table_lines = table_lines(doc);
     let (definition_lines, link_only_lines) = link_lines(doc);
     let mut hits = Vec::new();
@@ -27,13 +35,13 @@ pub fn line_length(doc: &Document, params: &Params) -> Vec<Hit> {
             LineKind::FrontMatter => continue,
             LineKind::Code if !check_code => continue,
             LineKind::Code => ("code block line", code_limit),
-            _ if heading_lines.contains(&line) => {
+            _ if heading_lines.contains(line) => {
                 if !check_headings {
                     continue;
                 }
                 ("heading", heading_limit)
             }
-            _ if table_lines.contains(&line) && !check_tables => continue,
+            _ if table_lines.contains(line) && !check_tables => continue,
             _ => ("line", limit),
         };
         let text = doc.line(line);
@@ -51,8 +59,8 @@ pub fn line_length(doc: &Document, params: &Params) -> Vec<Hit> {
         // a trailing space counts as a word running past it.
         if counted <= limit
             || length == limit
-            || definition_lines.contains(&line)
-            || (!strict && link_only_lines.contains(&line))
+            || definition_lines.contains(line)
+            || (!strict && link_only_lines.contains(line))
             || (stern && not_wrappable(text))
         {
             continue;
@@ -75,13 +83,13 @@ fn is_bare_url(doc: &Document, text: &str, range: &std::ops::Range<usize>) -> bo
         && super::inline::bare_url_in(doc.text, range.clone())
 }
 
-fn table_lines(doc: &Document) -> std::collections::HashSet<usize> {
+fn table_lines(doc: &Document) -> LineSet {
     use pulldown_cmark::{Event, Tag};
-    let mut lines = std::collections::HashSet::new();
+    let mut lines = LineSet::new(doc);
     for (event, range) in &doc.events {
         if let Event::Start(Tag::Table(_)) = event {
             let (first, last) = doc.lines_of(range);
-            lines.extend(first..=last);
+            lines.insert(first, last);
         }
     }
     lines
@@ -113,12 +121,10 @@ fn not_wrappable(text: &str) -> bool {
 /// autolink but no plain text of a paragraph (both exempt, as in
 /// markdownlint, which counts only a paragraph's own text: a heading or
 /// table row with a link is exempt, a space between two links is text).
-fn link_lines(
-    doc: &Document,
-) -> (std::collections::HashSet<usize>, std::collections::HashSet<usize>) {
+fn link_lines(doc: &Document) -> (LineSet, LineSet) {
     use pulldown_cmark::{Event, Tag, TagEnd};
-    let mut link_lines = std::collections::HashSet::new();
-    let mut text_lines = std::collections::HashSet::new();
+    let mut link_lines = LineSet::new(doc);
+    let mut text_lines = LineSet::new(doc);
     // Whether the innermost block holding text is a paragraph (a tight list
     // item's text is one, without the parser saying so).
     let mut in_paragraph: Vec<bool> = Vec::new();
@@ -135,7 +141,7 @@ fn link_lines(
             }
             Event::Start(Tag::Link { .. } | Tag::Image { .. }) => {
                 let (first, last) = doc.lines_of(range);
-                link_lines.extend(first..=last);
+                link_lines.insert(first, last);
                 depth += 1;
             }
             Event::Start(Tag::Emphasis | Tag::Strong | Tag::Strikethrough) => depth += 1,
@@ -151,27 +157,32 @@ fn link_lines(
                 // A bare URL alone is an autolink, not text.
                 let lines =
                     if is_bare_url(doc, t, range) { &mut link_lines } else { &mut text_lines };
-                lines.extend(first..=last);
+                lines.insert(first, last);
             }
             _ => {}
         }
     }
-    let link_only = link_lines.difference(&text_lines).copied().collect();
-    let mut definitions = std::collections::HashSet::new();
+    let mut link_only = LineSet::new(doc);
+    for line in (0..doc.line_count()).filter(|l| link_lines.contains(*l)) {
+        if !text_lines.contains(line) {
+            link_only.insert(line, line);
+        }
+    }
+    let mut definitions = LineSet::new(doc);
     for line in 0..doc.line_count() {
         let text = doc.line(line).trim_start();
         if doc.kinds[line] == LineKind::Text
             && text.starts_with('[')
             && text.find("]:").is_some_and(|i| !text[1..i].contains(']'))
         {
-            definitions.insert(line);
+            definitions.insert(line, line);
         }
     }
     // A footnote's text is part of its definition, every line of it.
     for (event, range) in &doc.events {
         if let Event::Start(Tag::FootnoteDefinition(_)) = event {
             let (first, last) = doc.lines_of(range);
-            definitions.extend(first..=last);
+            definitions.insert(first, last);
         }
     }
     (definitions, link_only)

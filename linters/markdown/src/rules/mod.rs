@@ -21,7 +21,13 @@ mod whitespace;
 
 use std::ops::Range;
 
+pub(crate) use list_items::List;
 pub use whitespace::without_comments;
+
+/// The lists of `doc`, read once for all the list rules.
+fn lists_of<'d>(doc: &'d Document) -> &'d [List] {
+    doc.lists.get_or_init(|| list_items::collect(doc))
+}
 
 use crate::document::Document;
 
@@ -51,6 +57,25 @@ impl Params<'_> {
             Some(items) => items.iter().filter_map(|v| v.as_str().map(str::to_string)).collect(),
             None => default.iter().map(|s| s.to_string()).collect(),
         }
+    }
+}
+
+/// A set of 0-based lines of one document (a flag per line).
+pub struct LineSet(Vec<bool>);
+
+impl LineSet {
+    pub fn new(doc: &Document) -> LineSet {
+        LineSet(vec![false; doc.line_count()])
+    }
+
+    /// Adds `first..=last` (clamped to the document).
+    pub fn insert(&mut self, first: usize, last: usize) {
+        let end = (last + 1).min(self.0.len());
+        self.0[first.min(end)..end].fill(true);
+    }
+
+    pub fn contains(&self, line: usize) -> bool {
+        self.0.get(line).copied().unwrap_or(false)
     }
 }
 

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use pulldown_cmark::{Event, LinkType, Tag};
 
-use super::{Hit, Params};
+use super::{Hit, LineSet, Params};
 use crate::document::{Document, LineKind, normalize_label};
 
 /// MD052: `[text][label]` or `[label][]` whose label is not defined
@@ -132,17 +132,16 @@ fn is_reference(kind: LinkType) -> bool {
 /// paragraph, heading or table covers; the parser drops repeated
 /// definitions without a trace, so they are found here.
 fn definition_lines(doc: &Document) -> Vec<(usize, String)> {
-    let lines = doc.line_count();
-    let mut covered = vec![false; lines];
+    let mut covered = LineSet::new(doc);
     for (event, range) in &doc.events {
         if let Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Table(_)) = event {
             let (first, last) = doc.lines_of(range);
-            covered[first.min(lines)..(last + 1).min(lines)].fill(true);
+            covered.insert(first, last);
         }
     }
     let mut found = Vec::new();
-    for (line, covered) in covered.iter().enumerate() {
-        if *covered || doc.kinds[line] != LineKind::Text {
+    for line in 0..doc.line_count() {
+        if covered.contains(line) || doc.kinds[line] != LineKind::Text {
             continue;
         }
         let text = doc.line(line).trim_start_matches(|c: char| c == '>' || c.is_whitespace());

@@ -44,6 +44,10 @@ pub fn reversed_links(doc: &Document, _: &Params) -> Vec<Hit> {
 fn reversed_in(line: &str) -> Vec<Range<usize>> {
     let bytes = line.as_bytes();
     let mut found = Vec::new();
+    // Every match holds `)[`; most lines have none.
+    if memchr::memmem::find(bytes, b")[").is_none() {
+        return found;
+    }
     // Where the next parenthesis and closing bracket are, from a position
     // at or after the last lookup (positions only grow: linear).
     let mut next_paren = (0usize, None::<usize>);
