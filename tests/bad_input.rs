@@ -184,7 +184,11 @@ fn markdown_deep_nesting_big_tables_odd_links_and_broken_input_are_checked() {
     repo.write("front.md", "---\ntitle: [unclosed\n# Not a heading\n");
     repo.write("html.md", "# HTML\n\n<div>\n# not a heading, inside HTML\n\n</div>\n");
     repo.write("crlf.md", "# CRLF\r\n\r\nText  \r\n");
-    repo.write("links.md", "# Links\n\n[a](my%20file.md) <https://example.com> [dir](sub/) [é](%C3%A9t%C3%A9.md) [up](../../../../../../../../../../x)\n");
+    repo.write("links.md", "# Links\n\n[a](my%20file.md) <https://example.com> [dir](sub/) [é](%C3%A9t%C3%A9.md) [up](../../../../../../../../../../x)\n\n[linked](linked.md) [dir link](docs) [dangling](dangling.md)\n");
+    // Link targets behind symlinks count as there; a dangling one does not.
+    symlink(repo.path().join("my file.md"), repo.path().join("linked.md")).unwrap();
+    symlink(repo.path().join("sub"), repo.path().join("docs")).unwrap();
+    symlink(repo.path().join("nowhere.md"), repo.path().join("dangling.md")).unwrap();
     repo.write("my file.md", "# File\n");
     repo.write("été.md", "# Été\n");
     std::fs::create_dir_all(repo.path().join("sub")).unwrap();
@@ -207,7 +211,8 @@ fn markdown_deep_nesting_big_tables_odd_links_and_broken_input_are_checked() {
     assert!(codes("lists.md").contains(&"MD025".to_string()), "{}", run.stdout);
     assert!(codes("quotes.md").contains(&"MD025".to_string()), "{}", run.stdout);
     assert!(codes("paragraph.md").contains(&"MD013".to_string()));
-    assert_eq!(codes("links.md"), ["LG403"], "{}", run.stdout);
+    assert_eq!(codes("links.md"), ["LG403", "LG401"], "{}", run.stdout);
+    assert!(run.stdout.contains("dangling.md does not exist"), "{}", run.stdout);
     assert_eq!(codes("bad-utf8.md"), ["LG003"]);
     assert!(codes("crlf.md").is_empty(), "CRLF line ends are not trailing spaces: {}", run.stdout);
     // Markdown-looking text inside an HTML block is not a heading: only the
