@@ -56,16 +56,19 @@ fn answer(mut stream: TcpStream, seen: &Seen) {
             break;
         }
     }
-    let path = request_line.split_whitespace().nth(1).unwrap_or("").to_string();
+    let target = request_line.split_whitespace().nth(1).unwrap_or("").to_string();
+    let path = target.split('?').next().unwrap_or("").to_string();
     let count = {
         let mut requests = seen.requests.lock().unwrap();
-        let count = requests.entry(path.clone()).or_insert(0);
+        let count = requests.entry(target.clone()).or_insert(0);
         *count += 1;
         *count
     };
     let (status, extra) = match path.as_str() {
         "/ok" | "/new" | "/twice" | "/landing" => ("200 OK", String::new()),
         "/old" => ("301 Moved Permanently", "Location: /new\r\n".to_string()),
+        // A relative Location whose query holds a URL.
+        "/login" => ("302 Found", "Location: /landing?next=http://x/y\r\n".to_string()),
         "/temporary" => ("302 Found", "Location: /landing\r\n".to_string()),
         "/busy" if count == 1 => ("429 Too Many Requests", "Retry-After: 1\r\n".to_string()),
         "/busy" => ("200 OK", String::new()),
@@ -119,7 +122,7 @@ fn links_are_checked_online_only_when_asked() {
     repo.write(
         "docs/guide.md",
         format!(
-            "# Guide\n\n[ok]({base}/ok#section)\n\n[missing]({base}/missing)\n\n[old]({base}/old)\n\n[temporary]({base}/temporary)\n\n[busy]({base}/busy)\n\n[error]({base}/error)\n\n[hang]({base}/hang)\n\n[ignored]({base}/ignored/404)\n\n[twice]({base}/twice)\n\n{}\n",
+            "# Guide\n\n[ok]({base}/ok#section)\n\n[missing]({base}/missing)\n\n[old]({base}/old)\n\n[temporary]({base}/temporary)\n\n[busy]({base}/busy)\n\n[error]({base}/error)\n\n[hang]({base}/hang)\n\n[ignored]({base}/ignored/404)\n\n[twice]({base}/twice)\n\n{}\n\n[login]({base}/login) [spaced](<{base}/landing?q=a b>)\n",
             slow.join(" ")
         ),
     );
@@ -168,6 +171,8 @@ fn links_are_checked_online_only_when_asked() {
     assert_eq!(requests.get("/error"), Some(&3), "{requests:?}");
     assert_eq!(requests.get("/hang"), Some(&3), "{requests:?}");
     assert!(!requests.keys().any(|k| k.contains("ignored")), "{requests:?}");
+    assert!(requests.contains_key("/landing?next=http://x/y"), "{requests:?}");
+    assert!(requests.contains_key("/landing?q=a%20b"), "{requests:?}");
     let most = seen.most_in_flight.load(Ordering::SeqCst);
     assert!((1..=2).contains(&most), "{most} requests at once on one host");
 

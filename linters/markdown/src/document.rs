@@ -143,7 +143,7 @@ impl<'a> Document<'a> {
         broken_references.dedup_by_key(|b| b.range.clone());
         let mut doc = Document {
             text,
-            cleared: clear_comments(text),
+            cleared: crate::comments::hidden(text),
             index,
             kinds: vec![LineKind::Text; index.line_count()],
             headings: Vec::new(),
@@ -276,65 +276,6 @@ impl<'a> Document<'a> {
 
     pub fn is_blank(&self, line: usize) -> bool {
         self.line(line).trim().is_empty()
-    }
-}
-
-/// The text with every byte inside an HTML comment except spaces and line
-/// breaks replaced by `.`, as markdownlint hides comments from its line
-/// rules: a comment alone on its lines always, one after other text only
-/// when it is well-formed (no `--` inside, no `>` or `->` at the start, no
-/// `-` at the end, not spanning table rows); an unterminated `<!--` is text.
-fn clear_comments(text: &str) -> Option<String> {
-    const OPEN: &str = "<!--";
-    const CLOSE: &str = "-->";
-    let mut at = text.find(OPEN)?;
-    let mut bytes = text.as_bytes().to_vec();
-    loop {
-        let content_start = at + OPEN.len();
-        let Some(close) = text[at + 2..].find(CLOSE).map(|c| at + 2 + c) else { break };
-        if close > content_start {
-            let content = &text[content_start..close];
-            let before = &text[text[..at].rfind('\n').map_or(0, |n| n + 1)..at];
-            let alone = before.trim().is_empty();
-            let spans_table_cells =
-                before.trim_start_matches(' ').starts_with('|') && content.contains('\n');
-            let well_formed = !(spans_table_cells
-                || content.starts_with('>')
-                || content.starts_with("->")
-                || content.ends_with('-')
-                || content.contains("--"));
-            if alone || well_formed {
-                hide(&mut bytes[content_start..close]);
-            }
-        }
-        match text[close + CLOSE.len()..].find(OPEN) {
-            Some(next) => at = close + CLOSE.len() + next,
-            None => break,
-        }
-    }
-    // Only ASCII `.` replaced whole UTF-8 sequences, so this cannot fail.
-    String::from_utf8(bytes).ok()
-}
-
-/// Comment content as markdownlint shows it: every character but spaces
-/// and line breaks a `.`, and spaces before a line break too.
-fn hide(content: &mut [u8]) {
-    for byte in content.iter_mut() {
-        if !matches!(*byte, b' ' | b'\r' | b'\n') {
-            *byte = b'.';
-        }
-    }
-    let mut i = content.len();
-    while i > 0 {
-        i -= 1;
-        if matches!(content[i], b'\r' | b'\n') {
-            let mut j = i;
-            while j > 0 && content[j - 1] == b' ' {
-                j -= 1;
-                content[j] = b'.';
-            }
-            i = j;
-        }
     }
 }
 

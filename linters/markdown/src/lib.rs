@@ -2,6 +2,7 @@
 //! parameters and inline comments) on one pulldown-cmark parse per file.
 
 mod anchors;
+mod comments;
 mod config;
 mod directives;
 mod document;

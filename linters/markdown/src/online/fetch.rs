@@ -5,6 +5,7 @@
 use std::time::Duration;
 
 use super::UrlSettings;
+use super::hosts::HostLimits;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -30,17 +31,28 @@ pub fn agent(timeout: Duration) -> ureq::Agent {
 }
 
 /// `host[:port]` of a URL (the key of the per-host limit).
-pub fn host_of(url: &str) -> &str {
+fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
     authority.rsplit('@').next().unwrap_or(authority)
 }
 
-pub fn check(agent: &ureq::Agent, url: &str, settings: &UrlSettings) -> Outcome {
+/// Checks `url`, following redirects; each request waits for a slot on
+/// its host (redirect targets included).
+pub fn check(
+    agent: &ureq::Agent,
+    url: &str,
+    settings: &UrlSettings,
+    hosts: &HostLimits,
+) -> Outcome {
     let mut current = url.to_string();
     let mut moved = false;
     for _ in 0..=MAX_REDIRECTS {
-        match fetch(agent, &current, settings) {
+        let step = {
+            let _slot = hosts.acquire(host_of(&current));
+            fetch(agent, &current, settings)
+        };
+        match step {
             Step::Done(Ok(())) if moved => return Outcome::Moved(current),
             Step::Done(Ok(())) => return Outcome::Ok,
             Step::Done(Err(reason)) if current != url => {
@@ -66,7 +78,7 @@ enum Step {
 fn fetch(agent: &ureq::Agent, url: &str, settings: &UrlSettings) -> Step {
     let mut attempt = 0;
     loop {
-        let (result, wait) = match agent.get(url).call() {
+        let (result, wait) = match agent.get(encoded(url).as_ref()).call() {
             Ok(response) => {
                 let status = response.status();
                 let code = status.as_u16();
@@ -74,10 +86,9 @@ fn fetch(agent: &ureq::Agent, url: &str, settings: &UrlSettings) -> Step {
                     return Step::Done(Ok(()));
                 }
                 if status.is_redirection()
-                    && let Some(location) =
-                        response.headers().get("location").and_then(|v| v.to_str().ok())
+                    && let Some(location) = response.headers().get("location")
                 {
-                    let to = resolve(url, location);
+                    let to = resolve(url, &String::from_utf8_lossy(location.as_bytes()));
                     return Step::Redirect { to, permanent: matches!(code, 301 | 308) };
                 }
                 let reason = match status.canonical_reason() {
@@ -122,9 +133,10 @@ fn retry_after(response: &ureq::http::Response<ureq::Body>) -> Option<Duration> 
     Some(value.parse::<u64>().map_or(Duration::from_secs(1), Duration::from_secs))
 }
 
-/// A `Location` against the URL that sent it.
+/// A `Location` against the URL that sent it (RFC 3986, section 5.2,
+/// without dot-segment removal: servers take `a/../b`).
 fn resolve(base: &str, location: &str) -> String {
-    if location.contains("://") {
+    if has_scheme(location) {
         return location.to_string();
     }
     let (scheme, rest) = base.split_once("://").unwrap_or(("https", base));
@@ -132,12 +144,47 @@ fn resolve(base: &str, location: &str) -> String {
         return format!("{scheme}://{network_path}");
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let after_authority = &rest[authority.len()..];
+    let path = after_authority.split(['?', '#']).next().unwrap_or("");
     if location.starts_with('/') {
         return format!("{scheme}://{authority}{location}");
     }
-    let path = rest[authority.len()..].split(['?', '#']).next().unwrap_or("");
+    if location.starts_with('?') {
+        return format!("{scheme}://{authority}{path}{location}");
+    }
+    if location.starts_with('#') || location.is_empty() {
+        let without_fragment = after_authority.split('#').next().unwrap_or("");
+        return format!("{scheme}://{authority}{without_fragment}{location}");
+    }
     let dir = path.rfind('/').map_or("/", |i| &path[..=i]);
     format!("{scheme}://{authority}{dir}{location}")
+}
+
+/// `scheme:` at the start (a letter, then letters, digits, `+`, `-`, `.`)
+/// before any `/`, `?` or `#`.
+fn has_scheme(reference: &str) -> bool {
+    let Some(colon) = reference.find(':') else { return false };
+    let scheme = &reference[..colon];
+    scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// The URL as a browser sends it: spaces, non-ASCII and other characters a
+/// URL cannot hold percent-encoded (`%` itself is left alone).
+fn encoded(url: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |b: u8| b.is_ascii_graphic() && !b"\"<>\\^`{|}".contains(&b);
+    if url.bytes().all(allowed) {
+        return std::borrow::Cow::Borrowed(url);
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for b in url.bytes() {
+        if allowed(b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -152,6 +199,20 @@ mod tests {
         assert_eq!(resolve(base, "/root"), "https://example.com/root");
         assert_eq!(resolve(base, "next.html"), "https://example.com/docs/a/next.html");
         assert_eq!(resolve("http://h:8080", "x"), "http://h:8080/x");
+        assert_eq!(
+            resolve(base, "/login?next=http://x/y"),
+            "https://example.com/login?next=http://x/y"
+        );
+        assert_eq!(resolve("http://h/qredir?page=1", "?page=2"), "http://h/qredir?page=2");
+        assert_eq!(resolve("http://h/a?x#old", "#new"), "http://h/a?x#new");
+        assert_eq!(resolve(base, "mailto:a@b.c"), "mailto:a@b.c");
+    }
+
+    #[test]
+    fn urls_are_sent_encoded() {
+        assert_eq!(encoded("http://h/ok?q=a b"), "http://h/ok?q=a%20b");
+        assert_eq!(encoded("http://h/été"), "http://h/%C3%A9t%C3%A9");
+        assert_eq!(encoded("http://h/a%20b"), "http://h/a%20b");
     }
 
     #[test]

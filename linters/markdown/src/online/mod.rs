@@ -96,10 +96,7 @@ pub fn check_all<'u>(urls: &[&'u str], settings: &UrlSettings) -> HashMap<&'u st
         for _ in 0..workers {
             scope.spawn(|| {
                 while let Some(url) = urls.get(next.fetch_add(1, Ordering::Relaxed)) {
-                    let outcome = {
-                        let _slot = hosts.acquire(fetch::host_of(url));
-                        fetch::check(&agent, url, settings)
-                    };
+                    let outcome = fetch::check(&agent, url, settings, &hosts);
                     results.lock().unwrap_or_else(|e| e.into_inner()).insert(*url, outcome);
                 }
             });

@@ -27,7 +27,7 @@ pub fn multiple_blanks(doc: &Document, params: &Params) -> Vec<Hit> {
 /// A line that separates blocks: empty, or only `>` markers, spaces and
 /// HTML comments.
 pub fn separates(doc: &Document, line: usize) -> bool {
-    crate::rules::without_comments(doc.line(line))
+    crate::comments::without(doc.line(line))
         .trim_matches(|c: char| c.is_whitespace() || c == '>')
         .is_empty()
 }

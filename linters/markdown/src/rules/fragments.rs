@@ -2,7 +2,7 @@
 //! provides. Fragments compare percent-decoded and case-sensitively, as
 //! browsers do.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use regex::Regex;
@@ -24,6 +24,9 @@ pub fn link_fragments(doc: &Document, params: &Params) -> Vec<Hit> {
         pattern => Regex::new(pattern).ok(),
     };
     let known = known_fragments(doc);
+    // Each anchor by its lower case, for "did you mean" on a case mismatch.
+    let by_lower: HashMap<String, &String> =
+        known.iter().map(|anchor| (anchor.to_lowercase(), anchor)).collect();
     let check = |written: &str, line: usize, range: std::ops::Range<usize>| {
         let fragment = &percent_decode(written);
         if known.contains(fragment.as_str())
@@ -32,8 +35,7 @@ pub fn link_fragments(doc: &Document, params: &Params) -> Vec<Hit> {
         {
             return None;
         }
-        let lower = fragment.to_lowercase();
-        let message = match known.iter().find(|k| k.to_lowercase() == lower) {
+        let message = match by_lower.get(&fragment.to_lowercase()) {
             Some(_) if ignore_case => return None,
             Some(expected) => format!("Expected: #{expected}; Actual: #{written}"),
             None => format!("No heading or anchor `#{written}` in this file"),

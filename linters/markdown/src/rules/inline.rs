@@ -162,8 +162,10 @@ pub(super) fn bare_url_in(full: &str, range: std::ops::Range<usize>) -> bool {
         let at_sign = at + found;
         at = at_sign + 1;
         let local_start = text[..at_sign]
-            .rfind(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')))
-            .map_or(0, |i| i + 1)
+            .char_indices()
+            .rev()
+            .find(|(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '+')))
+            .map_or(0, |(i, c)| i + c.len_utf8())
             .max(range.start);
         let local = &text[local_start..at_sign];
         let domain: String = text[at..]

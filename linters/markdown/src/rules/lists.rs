@@ -258,31 +258,13 @@ pub fn marker_space(doc: &Document, params: &Params) -> Vec<Hit> {
     hits
 }
 
-/// markdownlint's blank line: empty, whitespace, `>` markers and HTML
-/// comments only (an unclosed `<!--` hides the rest of the line, and
-/// text before an unopened `-->` is dropped).
-fn blank_line(line: &str) -> bool {
-    let mut rest = line.to_string();
-    loop {
-        let start = rest.find("<!--");
-        let end = rest.find("-->");
-        rest = match (start, end) {
-            (Some(s), Some(e)) if s < e => format!("{}{}", &rest[..s], &rest[e + 3..]),
-            (_, Some(e)) => rest[e + 3..].to_string(),
-            (Some(s), None) => rest[..s].to_string(),
-            (None, None) => break,
-        };
-    }
-    rest.chars().all(|c| c.is_whitespace() || c == '>')
-}
-
 /// MD032: a blank line (or the file's edge) above and below each list
 /// that is not inside another list.
 pub fn blanks_around(doc: &Document, _: &Params) -> Vec<Hit> {
     let separated = |line: usize| {
         line >= doc.line_count()
             || doc.kinds[line] == LineKind::FrontMatter
-            || blank_line(doc.line(line))
+            || crate::comments::is_blank_for_lists(doc.line(line))
     };
     let mut hits = Vec::new();
     for list in super::lists_of(doc).iter().filter(|l: &&List| l.depth == 0) {

@@ -22,7 +22,6 @@ mod whitespace;
 use std::ops::Range;
 
 pub(crate) use list_items::List;
-pub use whitespace::without_comments;
 
 /// The lists of `doc`, read once for all the list rules.
 fn lists_of<'d>(doc: &'d Document) -> &'d [List] {

@@ -8,45 +8,52 @@ use std::collections::HashSet;
 use pulldown_cmark::{Event, LinkType, Tag};
 
 use super::{Hit, LineSet, Params};
-use crate::document::{Document, LineKind, normalize_label};
+use crate::document::{BrokenReference, Document, LineKind, normalize_label};
 
 /// MD052: `[text][label]` or `[label][]` whose label is not defined
 /// (`[label]` alone too with `shortcut_syntax`); `ignored_labels` default to
 /// `x`, the task-list look-alike.
 pub fn undefined_references(doc: &Document, params: &Params) -> Vec<Hit> {
     let shortcuts = params.boolean("shortcut_syntax", false);
-    let ignored = params.strings("ignored_labels", &["x"]);
-    doc.broken_references
-        .iter()
-        .filter(|broken| match broken.kind {
+    let ignored: Vec<String> =
+        params.strings("ignored_labels", &["x"]).iter().map(|l| normalize_label(l)).collect();
+    let mut hits = Vec::new();
+    for broken in &doc.broken_references {
+        let checked = match broken.kind {
             LinkType::Reference | LinkType::Collapsed => true,
             LinkType::Shortcut => shortcuts,
             _ => false,
-        })
-        .filter(|broken| !ignored.iter().any(|label| normalize_label(label) == broken.label))
-        .filter(|broken| !is_code_reference(&doc.text[broken.range.clone()]))
-        .map(|broken| {
+        };
+        let Some(label) = label_as_markdownlint_reads(&doc.text[broken.range.clone()], broken)
+        else {
+            continue;
+        };
+        if checked && !ignored.contains(&label) {
             let line = doc.index.line_of(broken.range.start);
-            let message =
-                format!("Missing link or image reference definition: \"{}\"", broken.label);
-            Hit::new(line, broken.range.clone(), message)
-        })
-        .collect()
+            let message = format!("Missing link or image reference definition: \"{label}\"");
+            hits.push(Hit::new(line, broken.range.clone(), message));
+        }
+    }
+    hits
 }
 
-/// `[`Type::method`][]` or `[text][`label`]`: text or label a single code
-/// span, the shape of rustdoc's intra-doc links, which markdownlint leaves
-/// alone.
-fn is_code_reference(source: &str) -> bool {
+/// The label markdownlint checks for `[text][label]`: none when the text is
+/// a single code span (``[`Type::method`][]``, rustdoc's intra-doc links,
+/// which it leaves alone); the text when the label is one.
+fn label_as_markdownlint_reads(source: &str, broken: &BrokenReference) -> Option<String> {
     let is_code = |part: &str| part.len() >= 2 && part.starts_with('`') && part.ends_with('`');
     let inner = source.strip_prefix('!').unwrap_or(source);
     let Some(inner) = inner.strip_prefix('[').and_then(|s| s.strip_suffix(']')) else {
-        return false;
+        return Some(broken.label.clone());
     };
-    match inner.split_once("][") {
-        Some((text, label)) => is_code(text.trim()) || is_code(label.trim()),
-        None => is_code(inner.trim()),
+    let (text, label) = inner.split_once("][").unwrap_or((inner, ""));
+    if is_code(text.trim()) {
+        return None;
     }
+    if is_code(label.trim()) {
+        return Some(normalize_label(text));
+    }
+    Some(broken.label.clone())
 }
 
 /// MD053: a definition no link or image uses, and every later definition
@@ -129,12 +136,17 @@ fn is_reference(kind: LinkType) -> bool {
 
 /// Lines that hold a definition, valid or repeated: a `[label]:` start
 /// (after any block quote markers and indentation) on a text line that no
-/// paragraph, heading or table covers; the parser drops repeated
+/// paragraph, heading, table or inline text covers; the parser drops repeated
 /// definitions without a trace, so they are found here.
 fn definition_lines(doc: &Document) -> Vec<(usize, String)> {
     let mut covered = LineSet::new(doc);
     for (event, range) in &doc.events {
-        if let Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Table(_)) = event {
+        // A tight list item's text comes without a paragraph around it.
+        if let Event::Start(Tag::Paragraph | Tag::Heading { .. } | Tag::Table(_))
+        | Event::Text(_)
+        | Event::Code(_)
+        | Event::InlineHtml(_) = event
+        {
             let (first, last) = doc.lines_of(range);
             covered.insert(first, last);
         }
@@ -144,12 +156,30 @@ fn definition_lines(doc: &Document) -> Vec<(usize, String)> {
         if covered.contains(line) || doc.kinds[line] != LineKind::Text {
             continue;
         }
-        let text = doc.line(line).trim_start_matches(|c: char| c == '>' || c.is_whitespace());
-        if let Some(label) = definition_label(text) {
+        if let Some(label) = definition_label(without_containers(doc.line(line))) {
             found.push((line, normalize_label(label)));
         }
     }
     found
+}
+
+/// A line without the block quote markers, list markers and indentation
+/// of the containers it starts in.
+fn without_containers(line: &str) -> &str {
+    let mut rest = line;
+    loop {
+        let trimmed = rest.trim_start_matches(|c: char| c == '>' || c.is_whitespace());
+        let digits = trimmed.bytes().take_while(u8::is_ascii_digit).count();
+        let marker = match trimmed.as_bytes().get(digits) {
+            Some(b'-' | b'*' | b'+') if digits == 0 => 1,
+            Some(b'.' | b')') if (1..=9).contains(&digits) => digits + 1,
+            _ => return trimmed,
+        };
+        if !trimmed[marker..].starts_with([' ', '\t']) {
+            return trimmed;
+        }
+        rest = &trimmed[marker..];
+    }
 }
 
 /// `label` of a line starting `[label]:` (a label of at least one

@@ -116,7 +116,7 @@ pub fn space_in_code(doc: &Document, _: &Params) -> Vec<Hit> {
     for (event, range) in &doc.events {
         match event {
             Event::Start(Tag::BlockQuote(_)) => containers.push(Container::Quote),
-            Event::Start(Tag::Item) => containers.push(Container::Item(content_column(doc, range))),
+            Event::Start(Tag::Item) => containers.push(Container::Item(range.start)),
             Event::End(TagEnd::BlockQuote(_) | TagEnd::Item) => {
                 containers.pop();
             }
@@ -132,18 +132,21 @@ pub fn space_in_code(doc: &Document, _: &Params) -> Vec<Hit> {
 enum Container {
     /// `>` and one optional space.
     Quote,
-    /// Indentation up to the column its content starts in.
+    /// Indentation up to the column its content starts in; holds the
+    /// item's start, the column is worked out only for the rare code span
+    /// that continues onto another line (per item it would be quadratic on
+    /// a line of many markers).
     Item(usize),
 }
 
 /// The column a list item's content starts in (its marker's column, the
 /// marker and the spaces after it, or one space when there are more than
 /// four or none).
-fn content_column(doc: &Document, range: &Range<usize>) -> usize {
-    let line = doc.index.line_of(range.start);
+fn content_column(doc: &Document, item_start: usize) -> usize {
+    let line = doc.index.line_of(item_start);
     let start = doc.line_start(line);
     let text = doc.line(line);
-    let marker_at = range.start.clamp(start, start + text.len()) - start;
+    let marker_at = item_start.clamp(start, start + text.len()) - start;
     let rest = &text[marker_at..];
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let marker = if digits > 0 { digits + 1 } else { 1 }.min(rest.len());
@@ -160,7 +163,7 @@ fn columns(text: &str) -> usize {
 
 /// The bytes the containers take from the start of a continuation line
 /// (stopping at the first container the line does not continue).
-fn container_prefix(line: &str, containers: &[Container]) -> usize {
+fn container_prefix(doc: &Document, line: &str, containers: &[Container]) -> usize {
     let bytes = line.as_bytes();
     let mut at = 0;
     let mut col = 0;
@@ -178,10 +181,11 @@ fn container_prefix(line: &str, containers: &[Container]) -> usize {
                     col += 1;
                 }
             }
-            Container::Item(content) => {
+            Container::Item(item_start) => {
+                let content = content_column(doc, *item_start);
                 let mut end = at;
                 let mut end_col = col;
-                while end_col < *content {
+                while end_col < content {
                     match bytes.get(end) {
                         Some(b' ') => end_col += 1,
                         Some(b'\t') => end_col += 4 - end_col % 4,
@@ -189,7 +193,7 @@ fn container_prefix(line: &str, containers: &[Container]) -> usize {
                     }
                     end += 1;
                 }
-                if end_col < *content {
+                if end_col < content {
                     break;
                 }
                 at = end;
@@ -223,7 +227,7 @@ fn code_span(doc: &Document, range: &Range<usize>, containers: &[Container], hit
     for (n, mut line) in text.split('\n').enumerate() {
         if n > 0 {
             pieces.push((Piece::LineEnding, offset - 1..offset));
-            let strip = container_prefix(line, containers);
+            let strip = container_prefix(doc, line, containers);
             offset += strip;
             line = &line[strip..];
         }

@@ -88,10 +88,17 @@ fn tables(doc: &Document) -> Vec<Vec<Row>> {
             Event::Start(Tag::TableHead) => {
                 let line = doc.index.line_of(range.start);
                 current.push(row(doc, line, range.start));
-                // The delimiter row sits under the header, at the same column.
-                let column = range.start - doc.line_start(line);
+                // The delimiter row is the next line, inside as many block
+                // quotes as the header.
                 if line + 1 < doc.line_count() {
-                    current.push(row(doc, line + 1, doc.line_start(line + 1) + column));
+                    let header_prefix = &doc.text[doc.line_start(line)..range.start];
+                    let quotes = header_prefix.matches('>').count();
+                    let start = doc.line_start(line + 1);
+                    current.push(row(
+                        doc,
+                        line + 1,
+                        start + after_quotes(doc.line(line + 1), quotes),
+                    ));
                 }
             }
             Event::Start(Tag::TableRow) => {
@@ -114,6 +121,14 @@ fn row(doc: &Document, line: usize, offset: usize) -> Row {
     let trailing_pipe = text.len() > 1 && pipes.last() == Some(&(text.len() - 1));
     let cells = pipes.len() + 1 - usize::from(leading_pipe) - usize::from(trailing_pipe);
     Row { line, range: start..start + text.len(), leading_pipe, trailing_pipe, cells }
+}
+
+/// The bytes of `line` up to and including its `quotes`-th `>` marker.
+fn after_quotes(line: &str, quotes: usize) -> usize {
+    if quotes == 0 {
+        return 0;
+    }
+    line.match_indices('>').nth(quotes - 1).map_or(0, |(i, _)| i + 1)
 }
 
 /// Byte offsets of the `|` that divide cells (a backslash escapes one).

@@ -85,22 +85,8 @@ pub fn trailing_newline(doc: &Document, _: &Params) -> Vec<Hit> {
         return Vec::new();
     }
     let line = doc.line_count() - 1;
-    if without_comments(doc.line(line)).trim().is_empty() {
+    if crate::comments::without(doc.line(line)).trim().is_empty() {
         return Vec::new();
     }
     vec![Hit::new(line, text.len()..text.len(), "the file does not end with a line break")]
-}
-
-/// A line with its complete HTML comments removed.
-pub fn without_comments(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some(start) = rest.find("<!--") {
-        out.push_str(&rest[..start]);
-        match rest[start..].find("-->") {
-            Some(end) => rest = &rest[start + end + 3..],
-            None => return out + &rest[start..],
-        }
-    }
-    out + rest
 }
