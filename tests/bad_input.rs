@@ -193,6 +193,15 @@ fn markdown_deep_nesting_big_tables_odd_links_and_broken_input_are_checked() {
     repo.write("été.md", "# Été\n");
     std::fs::create_dir_all(repo.path().join("sub")).unwrap();
     repo.write("bad-utf8.md", b"# Bytes\n\n\xff\xfe\n".as_slice());
+    // Shapes that once crashed or took quadratic time: an e-mail-like word
+    // after a multibyte character, a line of list markers, a line of
+    // comments, many links to missing fragments.
+    repo.write("email.md", format!("# Mail\n\né@example.com {}@example.com\n", "é".repeat(90)));
+    repo.write("markers.md", format!("# Markers\n\n{}x `a\ncode`\n", "- ".repeat(50_000)));
+    repo.write("comments.md", format!("# Comments\n\n{}\n", "x <!-- a -->".repeat(50_000)));
+    let fragments: String =
+        (0..5_000).map(|i| format!("## H{i}\n\n[x](#missing-{i})\n\n")).collect();
+    repo.write("fragments.md", format!("# Fragments\n\n{fragments}"));
     let run = repo.lint(&["lint", "--format", "json", "--select", "MD,LG"]);
     assert!(run.status <= 1, "{}", run.transcript());
     let findings: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
@@ -214,6 +223,10 @@ fn markdown_deep_nesting_big_tables_odd_links_and_broken_input_are_checked() {
     assert_eq!(codes("links.md"), ["LG403", "LG401"], "{}", run.stdout);
     assert!(run.stdout.contains("dangling.md does not exist"), "{}", run.stdout);
     assert_eq!(codes("bad-utf8.md"), ["LG003"]);
+    for checked in ["email.md", "markers.md", "comments.md"] {
+        assert!(!codes(checked).contains(&"LG004".to_string()), "{checked}: {}", run.stdout);
+    }
+    assert!(codes("fragments.md").contains(&"MD051".to_string()));
     assert!(codes("crlf.md").is_empty(), "CRLF line ends are not trailing spaces: {}", run.stdout);
     // Markdown-looking text inside an HTML block is not a heading: only the
     // HTML element itself is reported.
