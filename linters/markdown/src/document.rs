@@ -259,6 +259,11 @@ impl<'a> Document<'a> {
         &self.cleared.as_deref().unwrap_or(self.text)[range]
     }
 
+    /// The text of 0-based line `line` as written (comments not hidden).
+    pub fn source_line(&self, line: usize) -> &'a str {
+        &self.text[self.index.line_range(self.text, line)]
+    }
+
     /// The text of 0-based line `line`, without its line break, with the
     /// inside of HTML comments hidden (each byte a `.`, so offsets hold).
     pub fn line(&self, line: usize) -> &str {

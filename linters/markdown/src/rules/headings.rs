@@ -273,20 +273,31 @@ pub fn single_title(doc: &Document, params: &Params) -> Vec<Hit> {
 
 /// The first line with content: not front matter, blank, or an HTML comment.
 fn first_content_line(doc: &Document) -> Option<usize> {
-    let mut in_comment = false;
+    let mut comment_start = None;
     for line in 0..doc.line_count() {
         if doc.kinds[line] == LineKind::FrontMatter || doc.is_blank(line) {
             continue;
         }
-        let text = doc.line(line).trim();
-        if in_comment || text.starts_with("<!--") {
-            in_comment = !text.contains("-->");
-            if !in_comment && !text.ends_with("-->") {
-                return Some(line);
-            }
+        let text = doc.source_line(line).trim();
+        if comment_start.is_none() && !text.starts_with("<!--") {
+            return Some(line);
+        }
+        let start = *comment_start.get_or_insert(line);
+        if !text.contains("-->") {
             continue;
         }
-        return Some(line);
+        comment_start = None;
+        if !text.ends_with("-->") {
+            return Some(line);
+        }
+        // markdownlint skips only a comment it would call one.
+        let first = doc.line_start(start);
+        let comment = doc.text[first..doc.line_start(line) + doc.source_line(line).len()].trim();
+        // (`<!-->` has no content: too short to strip both ends.)
+        let content = comment.strip_prefix("<!--").and_then(|c| c.strip_suffix("-->"));
+        if content.is_some_and(|c| c.starts_with('>') || c.starts_with("->") || c.ends_with('-')) {
+            return Some(start);
+        }
     }
     None
 }

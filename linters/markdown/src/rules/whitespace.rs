@@ -18,15 +18,17 @@ pub fn trailing_spaces(doc: &Document, params: &Params) -> Vec<Hit> {
             continue;
         }
         let text = doc.line(line);
-        let trailing = text.len() - text.trim_end().len();
+        let kept = text.trim_end().len();
+        // Counted in characters (a no-break space is one), as markdownlint does.
+        let trailing = text[kept..].chars().count();
         if trailing == 0 || (trailing == expected && !strict) {
             continue;
         }
-        let start = doc.line_start(line) + text.len() - trailing;
+        let start = doc.line_start(line) + kept;
         let allowed = if expected == 0 { "0".to_string() } else { format!("0 or {expected}") };
         hits.push(Hit::new(
             line,
-            start..start + trailing,
+            start..start + text.len() - kept,
             format!("trailing whitespace: {trailing} (expected {allowed})"),
         ));
     }
