@@ -1,11 +1,12 @@
 //! markdownlint's configuration objects: `{"default": true, "MD013":
 //! {"line_length": 100}, "no-hard-tabs": false}`, keys by code or alias,
 //! `false` turns a rule off, an object turns it on with parameters. Read
-//! from the nearest `.markdownlint.{jsonc,json,yaml,yml}` (with its local
-//! `extends`), unless `[markdown.rules]` is set, and from
-//! `markdownlint-configure-file` comments.
+//! from the nearest `.markdownlint.{jsonc,json,yaml,yml}` or
+//! `.markdownlint-cli2.{jsonc,yaml}` `config` (with a local `extends`),
+//! unless `[markdown.rules]` is set, and from `markdownlint-configure-file`
+//! comments.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use lintgate_engine::nearest::NearestCache;
 use serde_json::{Map, Value};
@@ -59,20 +60,42 @@ impl RuleConfig {
 pub const FILE_NAMES: &[&str] =
     &[".markdownlint.jsonc", ".markdownlint.json", ".markdownlint.yaml", ".markdownlint.yml"];
 
+/// markdownlint-cli2's own files: their `config` key holds the rules, and a
+/// `.markdownlint.*` file in the same directory wins over it.
+const CLI2_FILE_NAMES: &[&str] = &[".markdownlint-cli2.jsonc", ".markdownlint-cli2.yaml"];
+
 /// A markdownlint configuration file found above a Markdown file.
 #[derive(Debug)]
 pub struct ConfigFile {
+    pub path: PathBuf,
     pub object: Result<Map<String, Value>, String>,
 }
 
-/// The markdownlint configuration file that applies to files in `dir`:
-/// the first of [`FILE_NAMES`] in `dir` or the nearest directory above.
-pub fn file_for(dir: &Path) -> Option<std::path::PathBuf> {
-    dir.ancestors().find_map(file_in)
+/// The markdownlint configuration file that applies to files in `dir`, in
+/// `dir` or the nearest directory above.
+pub fn file_for(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors().find_map(config_in).map(|found| found.path)
 }
 
-fn file_in(dir: &Path) -> Option<std::path::PathBuf> {
-    FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file())
+/// The configuration `dir` itself holds: a `.markdownlint.*` file, else a
+/// markdownlint-cli2 file with a `config` key (one without says nothing
+/// about rules, so the search goes on above).
+fn config_in(dir: &Path) -> Option<ConfigFile> {
+    if let Some(path) = FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file()) {
+        let object = read(&path, 0);
+        return Some(ConfigFile { path, object });
+    }
+    let path = CLI2_FILE_NAMES.iter().map(|name| dir.join(name)).find(|p| p.is_file())?;
+    let object = match parse_file(&path) {
+        Err(e) => Err(e),
+        Ok(Value::Object(mut options)) => match options.remove("config")? {
+            Value::Object(config) => with_extends(config, &path, 0),
+            _ => Err(format!("{}: `config` must be an object of rules", path.display())),
+        },
+        Ok(Value::Null) => return None,
+        Ok(_) => Err(format!("{}: expected an object of options", path.display())),
+    };
+    Some(ConfigFile { path, object })
 }
 
 #[derive(Default)]
@@ -82,29 +105,30 @@ pub struct ConfigFiles {
 
 impl ConfigFiles {
     pub fn for_dir(&self, dir: &Path) -> Option<std::sync::Arc<ConfigFile>> {
-        self.nearest.for_dir(dir, &|dir: &Path| {
-            let path = file_in(dir)?;
-            Some(ConfigFile { object: read(&path, 0) })
-        })
+        self.nearest.for_dir(dir, &config_in)
     }
 }
 
 /// Reads a JSON(C) or YAML configuration (by its extension), following a
 /// local `extends` (at most a few levels: a cycle is an error, not a hang).
 fn read(path: &Path, depth: usize) -> Result<Map<String, Value>, String> {
+    match parse_file(path)? {
+        Value::Object(object) => with_extends(object, path, depth),
+        // An empty YAML file configures nothing.
+        Value::Null => Ok(Map::new()),
+        _ => Err(format!("{}: expected an object of rules", path.display())),
+    }
+}
+
+/// `object` on top of the file its `extends` names (relative to `path`).
+fn with_extends(
+    mut object: Map<String, Value>,
+    path: &Path,
+    depth: usize,
+) -> Result<Map<String, Value>, String> {
     if depth > 8 {
         return Err(format!("{}: `extends` nests too deeply (a cycle?)", path.display()));
     }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
-    let value = if is_yaml { parse_yaml(path, &text)? } else { parse_jsonc(path, &text)? };
-    let mut object = match value {
-        Value::Object(object) => object,
-        // An empty YAML file configures nothing.
-        Value::Null => Map::new(),
-        _ => return Err(format!("{}: expected an object of rules", path.display())),
-    };
     let Some(extends) = object.remove("extends") else { return Ok(object) };
     let Some(target) = extends.as_str() else {
         return Err(format!("{}: `extends` must be a path", path.display()));
@@ -113,6 +137,13 @@ fn read(path: &Path, depth: usize) -> Result<Map<String, Value>, String> {
     let mut base = read(&base_path, depth + 1)?;
     base.extend(object);
     Ok(base)
+}
+
+fn parse_file(path: &Path) -> Result<Value, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let is_yaml = path.extension().is_some_and(|e| e == "yaml" || e == "yml");
+    if is_yaml { parse_yaml(path, &text) } else { parse_jsonc(path, &text) }
 }
 
 fn parse_jsonc(path: &Path, text: &str) -> Result<Value, String> {
