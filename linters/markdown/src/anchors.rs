@@ -11,22 +11,23 @@ use pulldown_cmark::Event;
 use crate::document::{Document, Heading};
 
 pub fn of(doc: &Document) -> HashSet<String> {
-    let mut anchors: HashSet<String> = github_anchors(doc).into_iter().collect();
+    let mut anchors = on_github(doc);
     anchors.extend(numbered(doc.headings.iter().map(|h| gitlab_slug(&slug_source(h)))));
-    for heading in &doc.headings {
-        anchors.extend(heading.id.clone());
-    }
+    anchors
+}
+
+/// The anchors GitHub renders: heading slugs (repeats numbered), `{#id}`
+/// attributes, HTML `id` / `name` values.
+pub fn on_github(doc: &Document) -> HashSet<String> {
+    let mut anchors: HashSet<String> =
+        numbered(doc.headings.iter().map(|h| github_slug(&slug_source(h)))).into_iter().collect();
+    anchors.extend(doc.headings.iter().filter_map(|h| h.id.clone()));
     html_anchors(doc, &mut anchors);
     anchors
 }
 
-/// Each heading's anchor as GitHub writes it, repeats numbered, in order.
-pub fn github_anchors(doc: &Document) -> Vec<String> {
-    numbered(doc.headings.iter().map(|h| github_slug(&slug_source(h))))
-}
-
 /// `id` and `name` values in the file's HTML, inline or in blocks.
-pub fn html_anchors(doc: &Document, anchors: &mut HashSet<String>) {
+fn html_anchors(doc: &Document, anchors: &mut HashSet<String>) {
     for (event, _) in &doc.events {
         if let Event::Html(html) | Event::InlineHtml(html) = event {
             html_ids(html, anchors);

@@ -29,11 +29,8 @@ pub fn hidden(text: &str) -> Option<String> {
             let alone = before.trim().is_empty();
             let spans_table_cells =
                 before.trim_start_matches(' ').starts_with('|') && content.contains('\n');
-            let well_formed = !(spans_table_cells
-                || content.starts_with('>')
-                || content.starts_with("->")
-                || content.ends_with('-')
-                || content.contains("--"));
+            let well_formed =
+                !spans_table_cells && is_comment_content(content) && !content.contains("--");
             if alone || well_formed {
                 hide(content, &mut out[content_start..close]);
             }
@@ -45,6 +42,20 @@ pub fn hidden(text: &str) -> Option<String> {
     }
     // Whole characters were replaced by whole characters.
     String::from_utf8(out).ok()
+}
+
+/// Whether an HTML block's whole text is a comment to markdownlint:
+/// `<!--` to `-->` with content it accepts (`<!-->` has none).
+pub fn is_block_comment(text: &str) -> bool {
+    text.starts_with(OPEN)
+        && text.ends_with(CLOSE)
+        && is_comment_content(text.get(OPEN.len()..text.len() - CLOSE.len()).unwrap_or(""))
+}
+
+/// Comment content markdownlint accepts: not starting with `>` or `->`
+/// (which would end the comment at once), not ending in `-`.
+fn is_comment_content(content: &str) -> bool {
+    !(content.starts_with('>') || content.starts_with("->") || content.ends_with('-'))
 }
 
 /// Writes `content` hidden into `out` (its bytes): every character but
@@ -131,6 +142,12 @@ mod tests {
         // After text, a comment with `--` inside is not well-formed: shown.
         assert!(shown.contains("bad -- comment"));
         assert_eq!(hidden("no comment"), None);
+    }
+
+    #[test]
+    fn block_comments_as_markdownlint_reads_them() {
+        assert!(is_block_comment("<!-- note -->") && is_block_comment("<!-->"));
+        assert!(!is_block_comment("<!---\nnote\n--->") && !is_block_comment("<!-- a"));
     }
 
     #[test]

@@ -444,11 +444,7 @@ fn has_math(text: &str) -> bool {
 /// block's ends) with only HTML tags around the emphasis.
 fn in_html_block(doc: &Document, range: &Range<usize>, punctuation: &str, hits: &mut Vec<Hit>) {
     let source = doc.text[range.clone()].trim();
-    if let Some(comment) = source.strip_prefix("<!--").and_then(|s| s.strip_suffix("-->"))
-        && !comment.starts_with('>')
-        && !comment.starts_with("->")
-        && !comment.ends_with('-')
-    {
+    if crate::comments::is_block_comment(source) {
         return;
     }
     let (first, last) = doc.lines_of(range);

@@ -2,7 +2,7 @@
 //! provides. Fragments compare percent-decoded and case-sensitively, as
 //! browsers do.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use pulldown_cmark::{Event, LinkType, Tag, TagEnd};
 use regex::Regex;
@@ -23,7 +23,8 @@ pub fn link_fragments(doc: &Document, params: &Params) -> Vec<Hit> {
         "" => None,
         pattern => Regex::new(pattern).ok(),
     };
-    let known = known_fragments(doc);
+    let mut known = anchors::on_github(doc);
+    known.insert("top".to_string());
     // Each anchor by its lower case, for "did you mean" on a case mismatch.
     let by_lower: HashMap<String, &String> =
         known.iter().map(|anchor| (anchor.to_lowercase(), anchor)).collect();
@@ -69,15 +70,6 @@ pub fn link_fragments(doc: &Document, params: &Params) -> Vec<Hit> {
     }
     hits.sort_by_key(|hit| hit.range.start);
     hits
-}
-
-/// Every fragment the file offers, without the `#`.
-fn known_fragments(doc: &Document) -> HashSet<String> {
-    let mut known: HashSet<String> = anchors::github_anchors(doc).into_iter().collect();
-    known.insert("top".to_string());
-    known.extend(doc.headings.iter().filter_map(|h| h.id.clone()));
-    anchors::html_anchors(doc, &mut known);
-    known
 }
 
 /// GitHub's links to source lines: `L10`, `L10C2`, `L10-L12`, `L10C1-L12C5`

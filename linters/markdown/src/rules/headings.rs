@@ -293,9 +293,7 @@ fn first_content_line(doc: &Document) -> Option<usize> {
         // markdownlint skips only a comment it would call one.
         let first = doc.line_start(start);
         let comment = doc.text[first..doc.line_start(line) + doc.source_line(line).len()].trim();
-        // (`<!-->` has no content: too short to strip both ends.)
-        let content = comment.strip_prefix("<!--").and_then(|c| c.strip_suffix("-->"));
-        if content.is_some_and(|c| c.starts_with('>') || c.starts_with("->") || c.ends_with('-')) {
+        if !crate::comments::is_block_comment(comment) {
             return Some(start);
         }
     }

@@ -169,14 +169,8 @@ fn link_lines(doc: &Document) -> (LineSet, LineSet) {
         }
     }
     let mut definitions = LineSet::new(doc);
-    for line in 0..doc.line_count() {
-        let text = doc.line(line).trim_start();
-        if doc.kinds[line] == LineKind::Text
-            && text.starts_with('[')
-            && text.find("]:").is_some_and(|i| !text[1..i].contains(']'))
-        {
-            definitions.insert(line, line);
-        }
+    for (line, _) in super::references::definition_lines(doc) {
+        definitions.insert(line, line);
     }
     // A footnote's text is part of its definition, every line of it.
     for (event, range) in &doc.events {

@@ -138,7 +138,7 @@ fn is_reference(kind: LinkType) -> bool {
 /// (after any block quote markers and indentation) on a text line that no
 /// paragraph, heading, table or inline text covers; the parser drops repeated
 /// definitions without a trace, so they are found here.
-fn definition_lines(doc: &Document) -> Vec<(usize, String)> {
+pub(super) fn definition_lines(doc: &Document) -> Vec<(usize, String)> {
     let mut covered = LineSet::new(doc);
     for (event, range) in &doc.events {
         // A tight list item's text comes without a paragraph around it.
