@@ -2,9 +2,8 @@
 //! and the blank lines around them (markdownlint's MD004, MD005, MD007,
 //! MD029, MD030 and MD032).
 
-use super::list_items::List;
 use super::{Hit, Params};
-use crate::document::{Document, LineKind};
+use crate::document::{Document, LineKind, List};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Bullet {
@@ -63,7 +62,7 @@ pub fn ul_style(doc: &Document, params: &Params) -> Vec<Hit> {
     let sublist = style == "sublist";
     let mut by_depth: Vec<Option<Bullet>> = Vec::new();
     let mut hits = Vec::new();
-    for list in super::lists_of(doc).iter().filter(|l| !l.ordered) {
+    for list in doc.lists().iter().filter(|l| !l.ordered) {
         for item in &list.items {
             let actual = Bullet::of(&doc.text[item.marker.clone()]);
             let want = if sublist {
@@ -107,7 +106,7 @@ fn to_marker(doc: &Document, line: usize, marker_end: usize) -> std::ops::Range<
 /// may instead align the ends of their numbers: ` 9.` over `10.`).
 pub fn list_indent(doc: &Document, _: &Params) -> Vec<Hit> {
     let mut hits = Vec::new();
-    for list in super::lists_of(doc) {
+    for list in doc.lists() {
         let Some(first) = list.items.first() else { continue };
         let expected = first.column;
         let expected_end = first.column + first.marker.len();
@@ -168,7 +167,7 @@ pub fn ul_indent(doc: &Document, params: &Params) -> Vec<Hit> {
         0
     };
     let mut hits = Vec::new();
-    for list in super::lists_of(doc) {
+    for list in doc.lists() {
         let Some(nesting) = list.bullet_nesting else { continue };
         let base = if list.in_footnote { 4 } else { 0 };
         let expected = base + start + nesting * indent;
@@ -194,7 +193,7 @@ pub fn ul_indent(doc: &Document, params: &Params) -> Vec<Hit> {
 pub fn ol_prefix(doc: &Document, params: &Params) -> Vec<Hit> {
     let style = params.string("style", "one_or_ordered");
     let mut hits = Vec::new();
-    for list in super::lists_of(doc).iter().filter(|l| l.ordered) {
+    for list in doc.lists().iter().filter(|l| l.ordered) {
         let counting = match &list.items[..] {
             [first, second, ..] => second.value != 1 || first.value == 0,
             _ => false,
@@ -235,7 +234,7 @@ pub fn marker_space(doc: &Document, params: &Params) -> Vec<Hit> {
     let (ul_single, ol_single, ul_multi, ol_multi) =
         (read("ul_single"), read("ol_single"), read("ul_multi"), read("ol_multi"));
     let mut hits = Vec::new();
-    for list in super::lists_of(doc) {
+    for list in doc.lists() {
         let single = list.last_line + 1 - list.first_line == list.items.len();
         let expected = match (list.ordered, single) {
             (false, true) => ul_single,
@@ -267,7 +266,7 @@ pub fn blanks_around(doc: &Document, _: &Params) -> Vec<Hit> {
             || crate::comments::is_blank_for_lists(doc.line(line))
     };
     let mut hits = Vec::new();
-    for list in super::lists_of(doc).iter().filter(|l: &&List| l.depth == 0) {
+    for list in doc.lists().iter().filter(|l: &&List| l.depth == 0) {
         if list.items.is_empty() {
             continue;
         }

@@ -12,7 +12,6 @@ mod fragments;
 mod headings;
 mod inline;
 mod line_length;
-mod list_items;
 mod lists;
 mod references;
 mod spans;
@@ -20,13 +19,6 @@ mod tables;
 mod whitespace;
 
 use std::ops::Range;
-
-pub(crate) use list_items::List;
-
-/// The lists of `doc`, read once for all the list rules.
-fn lists_of<'d>(doc: &'d Document) -> &'d [List] {
-    doc.lists.get_or_init(|| list_items::collect(doc))
-}
 
 use crate::document::Document;
 

@@ -1,14 +1,20 @@
 //! One parse of a Markdown file, shared by every rule: pulldown-cmark's
 //! events with byte offsets (GFM options on), the headings and code blocks
-//! they describe, and a per-line mask of code blocks, HTML blocks and front
-//! matter, so line rules never look inside them by accident.
+//! they describe (and the lists, read on demand), and a per-line mask of
+//! code blocks, HTML blocks and front matter, so line rules never look
+//! inside them by accident.
 
+mod lists;
+
+use std::cell::OnceCell;
 use std::ops::Range;
 
 use lintgate_engine::source::LineIndex;
 use pulldown_cmark::{
     BrokenLink, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
 };
+
+pub use lists::List;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LineKind {
@@ -97,8 +103,8 @@ pub struct Document<'a> {
     pub front_matter: Option<Range<usize>>,
     /// Link reference definitions, in document order.
     pub definitions: Vec<Definition>,
-    /// The lists, read by the first list rule that asks (see `rules::lists_of`).
-    pub(crate) lists: std::cell::OnceCell<Vec<crate::rules::List>>,
+    /// Read by the first list rule that asks (see [`Document::lists`]).
+    lists: OnceCell<Vec<List>>,
     pub broken_references: Vec<BrokenReference>,
 }
 
@@ -152,7 +158,7 @@ impl<'a> Document<'a> {
             front_matter: None,
             definitions,
             broken_references,
-            lists: std::cell::OnceCell::new(),
+            lists: OnceCell::new(),
         };
         doc.read(&events);
         doc.events = events;
@@ -269,6 +275,11 @@ impl<'a> Document<'a> {
     pub fn line(&self, line: usize) -> &str {
         let text = self.cleared.as_deref().unwrap_or(self.text);
         &text[self.index.line_range(self.text, line)]
+    }
+
+    /// The lists, in the order they start; read once, for the list rules.
+    pub fn lists(&self) -> &[List] {
+        self.lists.get_or_init(|| lists::collect(self))
     }
 
     pub fn line_count(&self) -> usize {

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{CodeBlockKind, Event, Tag, TagEnd};
 
-use crate::document::Document;
+use super::Document;
 
 pub struct List {
     pub ordered: bool,
@@ -70,7 +70,7 @@ enum Flow {
 }
 
 /// The lists of `doc`, in the order they start.
-pub fn collect(doc: &Document) -> Vec<List> {
+pub(super) fn collect(doc: &Document) -> Vec<List> {
     let mut lists: Vec<List> = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     // Indices of the open lists, innermost last.
