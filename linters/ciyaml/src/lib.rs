@@ -1,6 +1,7 @@
 //! lintgate's CI YAML checker: the shell scripts of GitLab CI files and
 //! GitHub Actions workflows, checked by the shell checker, with findings
-//! mapped back to exact YAML positions.
+//! mapped back to exact YAML positions; [`shellcheck_ci`] does the same with
+//! the real ShellCheck.
 
 pub mod source_map;
 pub mod yaml;
@@ -10,6 +11,7 @@ pub mod github;
 pub mod gitlab;
 mod includes;
 pub mod script;
+pub mod shellcheck_ci;
 
 pub use checker::CiYamlChecker;
 

@@ -3,7 +3,7 @@
 use lintgate_engine::checker::{BatchChecker, FileChecker, RepoChecker};
 use lintgate_engine::config::SectionSpec;
 
-use lintgate_ciyaml::CiYamlChecker;
+use lintgate_ciyaml::{CiYamlChecker, shellcheck_ci};
 use lintgate_coverage::CoverageChecker;
 use lintgate_external::ExternalChecker;
 use lintgate_markdown::MarkdownChecker;
@@ -36,7 +36,8 @@ pub fn native() -> Checkers {
 }
 
 /// The native checkers plus the external tools the root configuration's
-/// `[checkers]` table turns on, and online link checking when `online`
+/// `[checkers]` table turns on (and `shellcheck-ci`, ShellCheck on the
+/// scripts inside CI files), and online link checking when `online`
 /// (`--online`) or `[markdown] check-urls` asks for it.
 pub fn configured(
     root_config: &lintgate_engine::config::Config,
@@ -44,7 +45,16 @@ pub fn configured(
 ) -> Result<Checkers, String> {
     let mut checkers = native();
     if let Some(table) = root_config.sections.get("checkers") {
-        checkers.batch.extend(ExternalChecker::all_from_config(table)?);
+        let mut tools = table.clone();
+        let ci_scripts = tools.remove(shellcheck_ci::NAME);
+        for tool in ExternalChecker::from_config(&tools)? {
+            checkers.batch.push(Box::new(tool));
+        }
+        if let Some(value) = ci_scripts
+            && let Some(checker) = shellcheck_ci::checker(&value)?
+        {
+            checkers.batch.push(Box::new(checker));
+        }
     }
     let markdown = root_config.sections.get("markdown");
     if online || UrlSettings::enabled_in(markdown) {

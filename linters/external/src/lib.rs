@@ -7,7 +7,6 @@
 //! checkers.
 
 mod builtin;
-pub mod ci_scripts;
 pub mod declaration;
 pub mod parsers;
 pub mod run;
@@ -40,26 +39,6 @@ impl ExternalChecker {
     pub fn from_config(checkers: &toml::Table) -> Result<Vec<ExternalChecker>, String> {
         let declarations = declaration::resolve_all(checkers)?;
         Ok(declarations.into_iter().map(|(name, d)| ExternalChecker::new(&name, d)).collect())
-    }
-
-    /// Every enabled checker of `[checkers]`: the declared tools and
-    /// `shellcheck-ci` (ShellCheck on the scripts inside CI files).
-    pub fn all_from_config(checkers: &toml::Table) -> Result<Vec<Box<dyn BatchChecker>>, String> {
-        let mut tools = checkers.clone();
-        let ci = tools.remove(ci_scripts::NAME);
-        let mut out: Vec<Box<dyn BatchChecker>> = Vec::new();
-        for checker in ExternalChecker::from_config(&tools)? {
-            out.push(Box::new(checker));
-        }
-        if let Some(table) = ci {
-            let table = table.as_table().ok_or_else(|| {
-                format!("[checkers] {} = ...: expected a table", ci_scripts::NAME)
-            })?;
-            if let Some(checker) = ci_scripts::checker(table)? {
-                out.push(Box::new(checker));
-            }
-        }
-        Ok(out)
     }
 
     pub fn declaration(&self) -> &Declaration {

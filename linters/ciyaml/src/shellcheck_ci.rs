@@ -1,39 +1,46 @@
 //! `[checkers.shellcheck-ci]`: the real ShellCheck on the scripts inside CI
 //! files. The CI checker's extraction gives each job's or step's script with
 //! a source map; each script goes to a temporary file (with the shebang of
-//! its shell), one batched ShellCheck run reads them all, and every finding
-//! is mapped back through the source map to the exact YAML line and column.
+//! its shell), one batched run of the external `shellcheck` checker reads
+//! them all, and every finding is mapped back through the source map to the
+//! exact YAML line and column. It lives here, not in the external crate, so
+//! that crate runs tools without knowing CI YAML.
 
 use std::collections::HashSet;
 use std::path::Path;
 
-use lintgate_ciyaml::gitlab::Unit;
 use lintgate_engine::checker::{
     BatchChecker, BatchFile, BatchOutput, CheckerError, LocatedFinding,
 };
 use lintgate_engine::diagnostic::Note;
 use lintgate_engine::kind::FileKind;
 use lintgate_engine::source::{LineIndex, Position};
+use lintgate_external::ExternalChecker;
 use lintgate_shell::Dialect;
 
-use crate::declaration::{self, Declaration};
-use crate::run;
+use crate::gitlab::Unit;
 
 pub const NAME: &str = "shellcheck-ci";
 
 /// The built-in ShellCheck declaration with the user's overrides (`timeout`,
-/// `command`, ...); `None` unless `enabled = true`.
-pub fn checker(table: &toml::Table) -> Result<Option<CiScriptsChecker>, String> {
+/// `command`, ...) from `[checkers.shellcheck-ci]`; `None` unless
+/// `enabled = true`.
+pub fn checker(value: &toml::Value) -> Result<Option<CiScriptsChecker>, String> {
+    let table =
+        value.as_table().ok_or_else(|| format!("[checkers] {NAME} = ...: expected a table"))?;
     if table.get("enabled").and_then(toml::Value::as_bool) != Some(true) {
         return Ok(None);
     }
-    let declaration = declaration::resolve("shellcheck", Some(table))
+    let declaration = lintgate_external::resolve("shellcheck", Some(table))
         .map_err(|e| e.replace("[checkers.shellcheck]", &format!("[checkers.{NAME}]")))?;
-    Ok(declaration.map(|declaration| CiScriptsChecker { declaration }))
+    Ok(declaration.map(|declaration| CiScriptsChecker {
+        shellcheck: ExternalChecker::new(NAME, declaration),
+    }))
 }
 
 pub struct CiScriptsChecker {
-    declaration: Declaration,
+    /// ShellCheck as an external checker, run on the temporary files.
+    shellcheck: ExternalChecker,
 }
 
 /// One script written for ShellCheck, and where it came from.
@@ -80,7 +87,7 @@ impl BatchChecker for CiScriptsChecker {
                 continue;
             };
             let mut seen = HashSet::new();
-            for unit in lintgate_ciyaml::scripts(&file.path, &text) {
+            for unit in crate::scripts(&file.path, &text) {
                 // A template used by several jobs is one script to check.
                 if unit.script.text.trim().is_empty()
                     || !seen.insert((unit.script.map.file_offset(0), unit.script.text.clone()))
@@ -110,7 +117,7 @@ impl BatchChecker for CiScriptsChecker {
         if batch.is_empty() {
             return Ok(output);
         }
-        let ran = run::run(NAME, &self.declaration, root, &batch).map_err(|f| failed(f.message))?;
+        let ran = self.shellcheck.check_batch(root, &batch)?;
         output.notes.extend(ran.notes);
         let mut reported = HashSet::new();
         for finding in ran.findings {
