@@ -65,7 +65,7 @@ pub fn load(path: &Path, doc: &Document) -> Loaded {
                         loaded.problems.push(YamlProblem {
                             code: gitlab::MISSING_INCLUDE,
                             message: format!(
-                                "`include: local` names {pattern}, which cannot be read: {e}"
+                                "`include: local` names `{pattern}`, which cannot be read: {e}"
                             ),
                             span,
                         });

@@ -224,7 +224,7 @@ impl Walk<'_> {
                 Err(e) if explicit => {
                     return Ok(Some(Found::Unreadable(Unreadable {
                         display,
-                        message: e.to_string(),
+                        message: format!("cannot read the file: {e}"),
                     })));
                 }
                 Err(e) => {

@@ -204,6 +204,18 @@ fn parse_version(text: &str) -> Option<u32> {
     text.strip_prefix("py3")?.parse().ok()
 }
 
+/// The parser's sentence in lintgate's message style: lower case first,
+/// unless a capitalised name such as `IPython` starts it.
+fn lower_first(sentence: &str) -> String {
+    let mut chars = sentence.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_ascii_uppercase() && second.is_lowercase() => {
+            format!("{}{}", first.to_ascii_lowercase(), &sentence[1..])
+        }
+        _ => sentence.to_string(),
+    }
+}
+
 fn check_source(
     text: &str,
     lines: &lintgate_engine::source::LineIndex,
@@ -241,7 +253,8 @@ fn check_source(
     let mut statements = Vec::new();
     if let Some(error) = parsed.first_error() {
         // Rules on the syntax tree would report the parser's guesses.
-        report.push_bytes(Code::E999, format!("SyntaxError: {}", error.message), error.range);
+        let message = format!("syntax error: {}", lower_first(&error.message));
+        report.push_bytes(Code::E999, message, error.range);
     } else {
         let mut checker = Checker::new(text, info, report);
         checker.check_module(parsed.module());
@@ -267,4 +280,14 @@ fn check_source(
     let suppressions = noqa::suppressions(text, &comments.0, &spans, lines);
     report.findings.sort_by_key(|f| (f.range.start, f.range.end));
     (report, suppressions)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parser_messages_start_in_lower_case_but_names_keep_theirs() {
+        assert_eq!(super::lower_first("Expected a statement"), "expected a statement");
+        assert_eq!(super::lower_first("IPython escape commands"), "IPython escape commands");
+        assert_eq!(super::lower_first("`yield` outside"), "`yield` outside");
+    }
 }

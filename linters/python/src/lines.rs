@@ -60,7 +60,7 @@ pub fn check(text: &str, comments: &Comments, settings: &LineSettings, report: &
         }
     }
     if !text.is_empty() && !text.ends_with(['\n', '\r']) {
-        report.push_bytes(Code::W292, "No newline at end of file", text.len()..text.len());
+        report.push_bytes(Code::W292, "no newline at end of file", text.len()..text.len());
     }
 }
 
@@ -70,11 +70,11 @@ fn trailing_whitespace(report: &mut Report, start: usize, line: &str) {
         return;
     }
     if trimmed.is_empty() {
-        report.push_bytes(Code::W293, "Blank line contains whitespace", start..start + line.len());
+        report.push_bytes(Code::W293, "blank line contains whitespace", start..start + line.len());
     } else {
         report.push_bytes(
             Code::W291,
-            "Trailing whitespace",
+            "trailing whitespace",
             start + trimmed.len()..start + line.len(),
         );
     }
@@ -118,7 +118,7 @@ fn line_too_long(
     let over = column_offset(line, limit, settings.tab_size);
     report.push_bytes(
         Code::E501,
-        format!("Line too long ({width} > {limit})"),
+        format!("line too long ({width} > {limit})"),
         start + over..start + line.len(),
     );
 }
@@ -200,7 +200,7 @@ pub fn invalid_escapes(
                     + text[start + at + 1..].chars().next().map_or(0, char::len_utf8);
                 report.push_bytes(
                     Code::W605,
-                    format!("Invalid escape sequence: `{}`", &text[start + at..escape_end]),
+                    format!("invalid escape sequence: `{}`", &text[start + at..escape_end]),
                     start + at..escape_end,
                 );
             }

@@ -105,12 +105,12 @@ pub fn parse_source(text: &str, source: u32) -> Document {
     };
     if let Some(tab) = tab_indentation(text) {
         let message =
-            "YAML syntax error: a tab in indentation (YAML allows only spaces there)".to_string();
+            "invalid YAML: a tab in indentation (YAML allows only spaces there)".to_string();
         builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: tab..tab + 1 });
     } else if let Some(error) = lintgate_shell::first_syntax_error(&tree) {
         let last = last_token(error);
         let message = if error.is_missing() {
-            format!("YAML syntax error: `{}` is missing here", error.kind())
+            format!("invalid YAML: `{}` is missing here", error.kind())
         } else if last.start_position().row >= PARSER_MAX_ROWS
             || text.lines().count() > PARSER_MAX_ROWS
         {
@@ -118,7 +118,7 @@ pub fn parse_source(text: &str, source: u32) -> Document {
                 "this file has more than {PARSER_MAX_ROWS} lines, which the YAML parser (tree-sitter-yaml) cannot read past; the rest is not checked"
             )
         } else {
-            "YAML syntax error: this cannot be parsed".to_string()
+            "invalid YAML: this cannot be parsed".to_string()
         };
         let at = last.start_byte();
         builder.problems.push(YamlProblem { code: SYNTAX_ERROR, message, span: at..at + 1 });
@@ -199,7 +199,7 @@ impl Builder<'_> {
                 self.problems.push(YamlProblem {
                     code: SYNTAX_ERROR,
                     message: format!(
-                        "YAML nested deeper than {MAX_DEPTH} levels; what is below is not read"
+                        "the YAML is nested deeper than {MAX_DEPTH} levels; what is below is not read"
                     ),
                     span: node.start_byte()..node.start_byte() + 1,
                 });

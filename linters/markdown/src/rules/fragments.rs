@@ -38,8 +38,8 @@ pub fn link_fragments(doc: &Document, params: &Params) -> Vec<Hit> {
         }
         let message = match by_lower.get(&fragment.to_lowercase()) {
             Some(_) if ignore_case => return None,
-            Some(expected) => format!("Expected: #{expected}; Actual: #{written}"),
-            None => format!("No heading or anchor `#{written}` in this file"),
+            Some(expected) => format!("`#{written}` differs in case from the anchor `#{expected}`"),
+            None => format!("no heading or anchor `#{written}` in this file"),
         };
         Some(Hit::new(line, range, message))
     };

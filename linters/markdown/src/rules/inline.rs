@@ -247,7 +247,7 @@ pub fn inline_html(doc: &Document, params: &Params) -> Vec<Hit> {
                 hits.push(Hit::new(
                     doc.index.line_of(offset),
                     offset..offset + 1 + name.len(),
-                    format!("inline HTML element <{name}>"),
+                    format!("inline HTML element `<{name}>`"),
                 ));
             }
         }

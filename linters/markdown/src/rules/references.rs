@@ -30,7 +30,7 @@ pub fn undefined_references(doc: &Document, params: &Params) -> Vec<Hit> {
         };
         if checked && !ignored.contains(&label) {
             let line = doc.index.line_of(broken.range.start);
-            let message = format!("Missing link or image reference definition: \"{label}\"");
+            let message = format!("missing link or image reference definition `{label}`");
             hits.push(Hit::new(line, broken.range.clone(), message));
         }
     }
@@ -66,7 +66,7 @@ pub fn unused_definitions(doc: &Document, params: &Params) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut report = |line: usize, what: &str, label: &str| {
         if !ignored.contains(label) {
-            let message = format!("{what} link or image reference definition: \"{label}\"");
+            let message = format!("{what} link or image reference definition `{label}`");
             hits.push(Hit::line(doc, line, message));
         }
     };
@@ -74,7 +74,7 @@ pub fn unused_definitions(doc: &Document, params: &Params) -> Vec<Hit> {
     for definition in &doc.definitions {
         defined.insert(definition.label.clone());
         if !used.contains(&definition.label) {
-            report(doc.index.line_of(definition.range.start), "Unused", &definition.label);
+            report(doc.index.line_of(definition.range.start), "unused", &definition.label);
         }
     }
     let first_lines: HashSet<usize> =
@@ -85,15 +85,15 @@ pub fn unused_definitions(doc: &Document, params: &Params) -> Vec<Hit> {
             let label = format!("^{}", normalize_label(name));
             let line = doc.index.line_of(range.start);
             if !footnotes_seen.insert(label.clone()) {
-                report(line, "Duplicate", &label);
+                report(line, "duplicate", &label);
             } else if !used.contains(&label) {
-                report(line, "Unused", &label);
+                report(line, "unused", &label);
             }
         }
     }
     for (line, label) in definition_lines(doc) {
         if defined.contains(&label) && !first_lines.contains(&line) {
-            report(line, "Duplicate", &label);
+            report(line, "duplicate", &label);
         }
     }
     hits.sort_by_key(|hit| hit.line);

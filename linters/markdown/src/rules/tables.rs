@@ -34,13 +34,13 @@ pub fn pipe_style(doc: &Document, params: &Params) -> Vec<Hit> {
     for row in tables(doc).into_iter().flatten() {
         let (leading, trailing) = *expected.get_or_insert((row.leading_pipe, row.trailing_pipe));
         let detail = format!(
-            "Expected: {}; Actual: {}",
-            style_name(leading, trailing),
-            style_name(row.leading_pipe, row.trailing_pipe)
+            "this row is {}; expected {}",
+            style_name(row.leading_pipe, row.trailing_pipe),
+            style_name(leading, trailing)
         );
         let mut report = |missing: bool, which: &str, at: std::ops::Range<usize>| {
-            let problem = if missing { "Missing" } else { "Unexpected" };
-            hits.push(Hit::new(row.line, at, format!("{detail}; {problem} {which} pipe")));
+            let problem = if missing { "missing" } else { "unexpected" };
+            hits.push(Hit::new(row.line, at, format!("{problem} {which} pipe ({detail})")));
         };
         if row.leading_pipe != leading {
             report(leading, "leading", row.range.start..row.range.start + 1);
@@ -60,10 +60,11 @@ pub fn column_count(doc: &Document, _: &Params) -> Vec<Hit> {
         for row in &table {
             let detail = match row.cells.cmp(&expected) {
                 std::cmp::Ordering::Equal => continue,
-                std::cmp::Ordering::Less => "Too few cells, row will be missing data",
-                std::cmp::Ordering::Greater => "Too many cells, extra data will be missing",
+                std::cmp::Ordering::Less => "the row will be missing data",
+                std::cmp::Ordering::Greater => "the extra data will be missing",
             };
-            let message = format!("Expected: {expected}; Actual: {}; {detail}", row.cells);
+            let message =
+                format!("{} cell(s) in this row; expected {expected} ({detail})", row.cells);
             hits.push(Hit::new(row.line, row.range.clone(), message));
         }
     }

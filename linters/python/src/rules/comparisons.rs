@@ -18,7 +18,7 @@ pub fn check(report: &mut Report, compare: &ast::ExprCompare, is_builtin: impl F
                 if (is_type(left) || is_type(right)) && !is_dtype(left) && !is_dtype(right) {
                     report.push(
                         Code::E721,
-                        "Use `is` and `is not` for type comparisons, or `isinstance()` for isinstance checks",
+                        "use `is` and `is not` for type comparisons, or `isinstance()` for isinstance checks",
                         TextRange::new(left.start(), right.end()),
                     );
                 }
@@ -29,7 +29,7 @@ pub fn check(report: &mut Report, compare: &ast::ExprCompare, is_builtin: impl F
                 report.push(
                     Code::F632,
                     format!(
-                        "Use `{}` to compare constant literals",
+                        "use `{}` to compare constant literals",
                         if *op == CmpOp::Is { "==" } else { "!=" }
                     ),
                     TextRange::new(left.start(), right.end()),
@@ -46,7 +46,7 @@ fn singleton_comparison(report: &mut Report, side: &Expr, negated: bool) {
         Expr::NoneLiteral(_) => report.push(
             Code::E711,
             format!(
-                "Comparison to `None` should be `cond is {}None`",
+                "comparison to `None` should be `cond is {}None`",
                 if negated { "not " } else { "" }
             ),
             side.range(),
@@ -57,7 +57,7 @@ fn singleton_comparison(report: &mut Report, side: &Expr, negated: bool) {
             report.push(
                 Code::E712,
                 format!(
-                    "Avoid {} comparisons to `{}`; use `{}cond:` for truth checks",
+                    "avoid {} comparisons to `{}`; use `{}cond:` for truth checks",
                     if negated { "inequality" } else { "equality" },
                     if boolean.value { "True" } else { "False" },
                     if truthy { "" } else { "not " }
@@ -77,10 +77,10 @@ pub fn negated(report: &mut Report, unary: &ast::ExprUnaryOp) {
     let Expr::Compare(compare) = &*unary.operand else { return };
     match &compare.ops[..] {
         [CmpOp::In] => {
-            report.push(Code::E713, "Test for membership should be `not in`", compare.range)
+            report.push(Code::E713, "test for membership should be `not in`", compare.range)
         }
         [CmpOp::Is] => {
-            report.push(Code::E714, "Test for object identity should be `is not`", compare.range);
+            report.push(Code::E714, "test for object identity should be `is not`", compare.range);
         }
         _ => {}
     }

@@ -12,7 +12,7 @@ pub fn check_handlers(report: &mut Report, handlers: &[ExceptHandler]) {
         }
         let keyword = TextRange::at(handler.range.start(), TextSize::new(6));
         if i + 1 < handlers.len() {
-            report.push(Code::F707, "An `except` block as not the last exception handler", keyword);
+            report.push(Code::F707, "an `except` block as not the last exception handler", keyword);
         }
         // A handler that re-raises only observes the exception.
         let reraises = handler
@@ -20,7 +20,7 @@ pub fn check_handlers(report: &mut Report, handlers: &[ExceptHandler]) {
             .iter()
             .any(|stmt| matches!(stmt, Stmt::Raise(ast::StmtRaise { exc: None, .. })));
         if !reraises {
-            report.push(Code::E722, "Do not use bare `except`", keyword);
+            report.push(Code::E722, "do not use bare `except`", keyword);
         }
     }
 }

@@ -9,7 +9,7 @@ use crate::syntax::{ComparableExpr, Ranged, TextRange, to_range};
 /// F634: `if (a, b):` is always true.
 pub fn if_tuple(report: &mut Report, test: &Expr) {
     if matches!(test, Expr::Tuple(tuple) if !tuple.elts.is_empty()) {
-        report.push(Code::F634, "If test is a tuple, which is always `True`", test.range());
+        report.push(Code::F634, "`if` test is a tuple, which is always `True`", test.range());
     }
 }
 
@@ -18,7 +18,7 @@ pub fn assert_tuple(report: &mut Report, test: &Expr, statement: TextRange) {
     if matches!(test, Expr::Tuple(tuple) if !tuple.elts.is_empty()) {
         report.push(
             Code::F631,
-            "Assert test is a non-empty tuple, which is always `True`",
+            "`assert` test is a non-empty tuple, which is always `True`",
             statement,
         );
     }
@@ -102,7 +102,7 @@ pub fn repeated_keys(report: &mut Report, dict: &ast::ExprDict, text: &str) {
         if !first {
             report.push(
                 code,
-                format!("Dictionary key `{}` repeated", &text[to_range(key.range())]),
+                format!("dictionary key `{}` repeated", &text[to_range(key.range())]),
                 key.range(),
             );
         }

@@ -13,7 +13,7 @@ pub fn is_dunder(name: &str) -> bool {
 /// E741: `l`, `O` and `I` look like `1` and `0` in many fonts.
 pub fn ambiguous_name(report: &mut Report, name: &str, range: TextRange) {
     if matches!(name, "l" | "O" | "I") {
-        report.push(Code::E741, format!("Ambiguous variable name: `{name}`"), range);
+        report.push(Code::E741, format!("ambiguous variable name: `{name}`"), range);
     }
 }
 
@@ -22,7 +22,7 @@ pub fn lambda_assignment(report: &mut Report, targets: &[Expr], value: &Expr) {
     if let ([target @ Expr::Name(_)], Expr::Lambda(_)) = (targets, value) {
         report.push(
             Code::E731,
-            "Do not assign a `lambda` expression, use a `def`",
+            "do not assign a `lambda` expression, use a `def`",
             TextRange::new(target.start(), value.end()),
         );
     }

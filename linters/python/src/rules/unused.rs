@@ -34,7 +34,7 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
             if is_local_value(model.binding(binding)) && reported.insert((read.scope, name)) {
                 report.push(
                     Code::F823,
-                    format!("Local variable `{name}` referenced before assignment"),
+                    format!("local variable `{name}` referenced before assignment"),
                     read.range,
                 );
             }
@@ -88,7 +88,7 @@ fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut R
         let line = 1 + lines.line_of(old.range.start().to_usize());
         report.push(
             Code::F811,
-            format!("Redefinition of unused `{}` from line {line}", new.name),
+            format!("redefinition of unused `{}` from line {line}", new.name),
             new.range,
         );
     }
@@ -115,7 +115,7 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
         {
             report.push(
                 Code::F841,
-                format!("Local variable `{}` is assigned to but never used", binding.name),
+                format!("local variable `{}` is assigned to but never used", binding.name),
                 binding.range,
             );
         }

@@ -69,7 +69,7 @@ impl Checker<'_> {
                 _ if self.info.is_init => {}
                 _ => self.report.push(
                     Code::F822,
-                    format!("Undefined name `{name}` in `__all__`"),
+                    format!("undefined name `{name}` in `__all__`"),
                     range,
                 ),
             }

@@ -140,7 +140,7 @@ impl<'a> Checker<'a> {
         }
         let Some(existing) = scope.bindings.get(id).copied() else {
             if !scope.star_import && self.name_error_guard == 0 {
-                self.report.push(Code::F821, format!("Undefined name `{id}`"), name.range);
+                self.report.push(Code::F821, format!("undefined name `{id}`"), name.range);
             }
             return;
         };
@@ -249,7 +249,7 @@ impl<'a> Checker<'a> {
                 range,
             );
         } else if self.name_error_guard == 0 {
-            self.report.push(Code::F821, format!("Undefined name `{name}`"), range);
+            self.report.push(Code::F821, format!("undefined name `{name}`"), range);
         }
     }
 

@@ -21,7 +21,7 @@ impl<'a> Checker<'a> {
                 if self.import_boundary {
                     self.report.push(
                         Code::E402,
-                        "Module level import not at top of file",
+                        "module level import not at top of file",
                         stmt.range(),
                     );
                 }
@@ -147,7 +147,7 @@ impl<'a> Checker<'a> {
         if !self.model.binding(id).used {
             self.report.push(
                 Code::F841,
-                format!("Local variable `{}` is assigned to but never used", name.as_str()),
+                format!("local variable `{}` is assigned to but never used", name.as_str()),
                 name.range,
             );
         }

@@ -12,7 +12,7 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
     let Some(quotes) = docstring_quotes(docstring) else { return };
     let body = &text[quotes.body.clone()];
     if body.trim().is_empty() {
-        report.push(Code::D419, "Docstring is empty", range);
+        report.push(Code::D419, "docstring is empty", range);
         return;
     }
     let lines: Vec<&str> = universal_lines(body).collect();
@@ -20,13 +20,13 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
     if body.contains(r#"""""#) {
         // `"""` in the text (escaped or not): only `'''` holds it cleanly.
         if !quotes.triple || quotes.triple_double {
-            report.push(Code::D300, "Use triple single quotes `'''`", range);
+            report.push(Code::D300, "use triple single quotes `'''`", range);
         }
     } else if !quotes.triple_double {
-        report.push(Code::D300, r#"Use triple double quotes `"""`"#, range);
+        report.push(Code::D300, r#"use triple double quotes `"""`"#, range);
     }
     if content.len() == 1 && lines.len() > 1 {
-        report.push(Code::D200, "One-line docstring should fit on one line", range);
+        report.push(Code::D200, "one-line docstring should fit on one line", range);
     }
     let blank_after_summary = content.iter().skip(1).take_while(|l| l.trim().is_empty()).count();
     if quotes.triple && content.len() > 1 && blank_after_summary != 1 {
@@ -39,7 +39,7 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
     if content.len() > 1 && !lines.last().is_some_and(|l| l.trim().is_empty()) {
         report.push(
             Code::D209,
-            "Multi-line docstring closing quotes should be on a separate line",
+            "multi-line docstring closing quotes should be on a separate line",
             range,
         );
     }
@@ -47,12 +47,12 @@ pub fn check(definition: &Definition, text: &str, report: &mut Report) {
     if !first.trim().is_empty()
         && (first.starts_with(char::is_whitespace) || first.ends_with(char::is_whitespace))
     {
-        report.push(Code::D210, "No whitespaces allowed surrounding docstring text", range);
+        report.push(Code::D210, "no whitespaces allowed surrounding docstring text", range);
     }
     if let Some(summary_end) = summary_last_line(&lines) {
         let line = summary_end.trim_end();
         if !line.ends_with('.') && !line.ends_with('\\') {
-            report.push(Code::D400, "First line should end with a period", range);
+            report.push(Code::D400, "first line should end with a period", range);
         }
     }
     if definition.is_function() {
@@ -75,7 +75,7 @@ fn capitalized(body: &str, range: TextRange, report: &mut Report) {
         let fixed: String = first.to_ascii_uppercase().to_string() + chars.as_str();
         report.push(
             Code::D403,
-            format!("First word of the docstring should be capitalized: `{word}` -> `{fixed}`"),
+            format!("first word of the docstring should be capitalized: `{word}` -> `{fixed}`"),
             range,
         );
     }
@@ -99,7 +99,7 @@ fn blank_lines_around(
     if before > 0 && line_start > header_start {
         report.push(
             Code::D201,
-            format!("No blank lines allowed before function docstring (found {before})"),
+            format!("no blank lines allowed before function docstring (found {before})"),
             range,
         );
     }
@@ -128,7 +128,7 @@ fn blank_lines_around(
     }
     report.push(
         Code::D202,
-        format!("No blank lines allowed after function docstring (found {after})"),
+        format!("no blank lines allowed after function docstring (found {after})"),
         range,
     );
 }

@@ -132,7 +132,7 @@ fn check_block(
         // In order, but for a repeated import at the end.
         let repeated = items.get(first).map_or(String::new(), Item::describe);
         let range = TextRange::new(block[0].start(), block[block.len() - 1].end());
-        report.push(Code::I001, format!("Import block repeats `{repeated}`"), range);
+        report.push(Code::I001, format!("import block repeats `{repeated}`"), range);
         return;
     }
     let rest = &expected[first..];
@@ -146,7 +146,7 @@ fn check_block(
     let range = TextRange::new(block[0].start(), block[block.len() - 1].end());
     report.push(
         Code::I001,
-        format!("Import block is unsorted:{placed} expected {}", order.join(", ")),
+        format!("import block is unsorted:{placed} expected {}", order.join(", ")),
         range,
     );
 }
