@@ -4,6 +4,7 @@
 //! - `test [ARGS...]`: install the real tools the tests use, then run them.
 //! - `bench walk [--files N]`: discovery and reading against ripgrep.
 //! - `compat <shell|python> [DIR] [--check]`: findings against ShellCheck's or ruff's.
+//! - `dist [--out DIR]`: the wheel, the release tarball and its checksum.
 
 mod bench;
 mod bench_ciyaml;
@@ -14,7 +15,9 @@ mod bench_python;
 mod codegen;
 mod compat;
 mod corpus;
+mod dist;
 mod process;
+mod release_files;
 mod tools;
 
 use std::path::{Path, PathBuf};
@@ -30,8 +33,9 @@ fn main() -> Result<()> {
         Some("tools") => tools::install(&root).map(|_| ()),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("compat") => compat::run(&root, &args[1..]),
+        Some("dist") => dist::run_dist(&root, &args[1..]),
         _ => bail!(
-            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | bench walk [--files N] | compat <shell|python> [DIR] [--check]>"
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python> [DIR] [--check]>"
         ),
     }
 }

@@ -32,6 +32,8 @@ const PYPI: &[&str] = &[
     "yamllint==1.38.0",
     "codespell==2.4.3",
 ];
+/// The wheel builder (`bindings = "bin"`, as ruff's wheel is built).
+const DIST_PYPI: &[&str] = &["maturin==1.16.0"];
 const NPM: &[&str] =
     &["@microsoft/sarif-multitool@5.7.0", "gitlab-ci-local@4.56.0", "markdownlint-cli2@0.22.1"];
 /// npm packages whose install scripts must run: gitlab-ci-local's regex
@@ -44,6 +46,9 @@ const DEBIAN: &[(&str, &str)] = &[
     ("python3", "python3-venv"),
     ("npm", "npm"),
     ("rsync", "rsync"),
+    // The GitLab template's binary install downloads with either.
+    ("curl", "curl"),
+    ("wget", "wget"),
     ("make", "make"),
     ("g++", "g++"),
 ];
@@ -53,7 +58,7 @@ pub fn install(root: &Path) -> Result<PathBuf> {
     let dir = root.join(".tools");
     fs::create_dir_all(&dir)?;
     ensure_debian(DEBIAN)?;
-    install_pypi(&dir)?;
+    install_venv(&dir.join("venv"), PYPI)?;
     install_npm(&dir)?;
     Ok(dir)
 }
@@ -86,20 +91,30 @@ pub fn ensure_debian(commands: &[(&str, &str)]) -> Result<()> {
         .args(&missing))
 }
 
-fn install_pypi(dir: &Path) -> Result<()> {
-    let venv = dir.join("venv");
+/// What `cargo xtask dist` needs: a venv of its own with maturin, so a
+/// release does not wait for the test tools. Returns the maturin command.
+pub fn install_dist(root: &Path) -> Result<PathBuf> {
+    ensure_debian(&[("python3", "python3-venv")])?;
+    let venv = root.join(".tools/dist-venv");
+    install_venv(&venv, DIST_PYPI)?;
+    Ok(venv.join("bin/maturin"))
+}
+
+/// Creates `venv` if needed and installs `packages` unless its stamp says
+/// they are there.
+fn install_venv(venv: &Path, packages: &[&str]) -> Result<()> {
     let stamp = venv.join("lintgate-requirements.txt");
-    let wanted = PYPI.join("\n");
+    let wanted = packages.join("\n");
     if fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
         return Ok(());
     }
     if !venv.join("bin/python").exists() {
         run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
     }
-    eprintln!("xtask: installing PyPI packages {}", PYPI.join(" "));
+    eprintln!("xtask: installing PyPI packages {}", packages.join(" "));
     run(Command::new(venv.join("bin/python"))
         .args(["-m", "pip", "install", "--quiet", "--disable-pip-version-check"])
-        .args(PYPI))?;
+        .args(packages))?;
     fs::write(&stamp, wanted).context("writing the venv stamp")
 }
 

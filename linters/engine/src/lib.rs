@@ -19,3 +19,6 @@ pub mod selector;
 pub mod source;
 pub mod suggest;
 pub mod suppression;
+
+/// lintgate's version (the workspace's), as `lintgate --version` prints it.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
