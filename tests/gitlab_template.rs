@@ -42,34 +42,22 @@ fn consumer(ci: &str, files: &[(&str, &str)]) -> Repo {
     repo
 }
 
-/// Runs gitlab-ci-local (all jobs, or the named ones); returns its output.
+/// Runs gitlab-ci-local (all jobs, or the named ones) with the freshly built
+/// lintgate and the test tools on PATH; returns its output.
 fn gitlab_ci_local(repo: &Repo, jobs: &[&str]) -> String {
     let bin_dir = Path::new(BIN).parent().unwrap().to_path_buf();
     let mut path =
         vec![bin_dir, tools_dir().join("venv/bin"), tools_dir().join("npm/node_modules/.bin")];
     path.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
-    let output = Command::new(tools_dir().join("npm/node_modules/.bin/gitlab-ci-local"))
-        .args(["--json-schema-validation=false", "--no-color"])
-        // No request may leave the machine: the GitLab API is a closed port.
-        .args(["--variable", "CI_API_V4_URL=http://127.0.0.1:9/api/v4"])
-        .args(jobs)
-        .current_dir(repo.path())
-        .env("PATH", std::env::join_paths(path).unwrap())
-        .output()
-        .unwrap();
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
+    common::gitlab_ci_local(repo.path(), jobs, &std::env::join_paths(path).unwrap())
 }
 
 fn passed(output: &str, job: &str) -> bool {
-    output.lines().any(|l| l.trim_start().starts_with("PASS") && l.contains(job))
+    common::job_passed(output, job)
 }
 
 fn failed(output: &str, job: &str) -> bool {
-    output.lines().any(|l| l.trim_start().starts_with("FAIL") && l.contains(job))
+    common::job_failed(output, job)
 }
 
 fn check_jsonschema(file: &Path) -> (bool, String) {
@@ -103,6 +91,8 @@ fn the_template_and_consumers_are_valid_gitlab_ci() {
     let dir = Repo::new();
     let (header, body) = interpolated_body(&template());
     let files: Vec<(&str, String)> = vec![
+        // lintgate's own pipeline (lint, dist and release jobs).
+        ("own.yml", std::fs::read_to_string(project_dir().join(".gitlab-ci.yml")).unwrap()),
         ("header.yml", header),
         ("body.yml", body.clone()),
         ("bare.yml", format!("include:\n  - local: {TEMPLATE}\n")),

@@ -149,3 +149,31 @@ pub fn copy_tree(from: &Path, to: &Path) {
         }
     }
 }
+
+/// Runs the real gitlab-ci-local (shell executor) in `dir` with `PATH` set
+/// to `path`; returns its output. No request may leave the machine: unless
+/// `args` set another, the GitLab API is a closed port.
+pub fn gitlab_ci_local(dir: &Path, args: &[&str], path: &std::ffi::OsStr) -> String {
+    let output = Command::new(tools_dir().join("npm/node_modules/.bin/gitlab-ci-local"))
+        .args(["--json-schema-validation=false", "--no-color"])
+        .args(["--variable", "CI_API_V4_URL=http://127.0.0.1:9/api/v4"])
+        .args(args)
+        .current_dir(dir)
+        .env("PATH", path)
+        .output()
+        .unwrap();
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+/// gitlab-ci-local said the job passed / failed.
+pub fn job_passed(output: &str, job: &str) -> bool {
+    output.lines().any(|l| l.trim_start().starts_with("PASS") && l.contains(job))
+}
+
+pub fn job_failed(output: &str, job: &str) -> bool {
+    output.lines().any(|l| l.trim_start().starts_with("FAIL") && l.contains(job))
+}

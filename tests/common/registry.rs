@@ -119,10 +119,18 @@ fn serve(stream: TcpStream, state: &Mutex<State>) {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let Some(request) = read_request(&mut reader, &stream) else { return };
     let (status, body) = route(&request, state);
+    // pip reads an index page only when it is said to be HTML.
+    let content_type = if request.path.contains("/pypi/simple/") {
+        "text/html"
+    } else {
+        "application/octet-stream"
+    };
     state.lock().unwrap().requests.push(request);
     let mut stream = stream;
-    let head =
-        format!("HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+    let head = format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
 }

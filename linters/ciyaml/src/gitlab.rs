@@ -258,7 +258,11 @@ impl GitLab<'_> {
             });
             return None;
         }
-        let parents: Vec<(String, std::ops::Range<usize>)> =
+        // A job an included file defines under the same name is merged
+        // first, as GitLab merges includes before `extends`: this file's keys
+        // override it, and its `extends` holds unless this file sets one.
+        let overridden = self.included_job(&entry.key);
+        let mut parents: Vec<(String, std::ops::Range<usize>)> =
             match doc.get(&raw, "extends").map(|n| n.value) {
                 Some(Value::Scalar(name)) => {
                     let span = doc.get(&raw, "extends").map_or(raw.span.clone(), |n| n.span);
@@ -271,6 +275,13 @@ impl GitLab<'_> {
                     .collect(),
                 _ => Vec::new(),
             };
+        if parents.is_empty() && overridden.is_some() {
+            parents = self
+                .included_parents(&entry.key)
+                .into_iter()
+                .map(|p| (p, entry.key_span.clone()))
+                .collect();
+        }
         let mut merged =
             Node { value: Value::Mapping(Vec::new()), span: raw.span.clone(), tag: None };
         stack.push(entry.key.clone());
@@ -294,6 +305,9 @@ impl GitLab<'_> {
             }
         }
         stack.pop();
+        if let Some(overridden) = overridden {
+            merged = deep_merge(doc, &merged, &overridden);
+        }
         let job = Some(deep_merge(doc, &merged, &raw));
         self.resolved.insert(entry.key.clone(), job.clone());
         job
@@ -434,6 +448,27 @@ impl GitLab<'_> {
                 });
             }
         }
+    }
+
+    /// The `extends` names of the job `name` of an included file.
+    fn included_parents(&self, name: &str) -> Vec<String> {
+        for included in self.included {
+            let idoc = &included.doc;
+            let Some(entry) = idoc.entries(&idoc.root).into_iter().find(|e| e.key == name) else {
+                continue;
+            };
+            let Some(job) = idoc.resolve(&entry.value) else { return Vec::new() };
+            return match idoc.get(&job, "extends").and_then(|n| idoc.resolve(&n)).map(|n| n.value) {
+                Some(Value::Scalar(parent)) => vec![parent.text],
+                Some(Value::Sequence(items)) => items
+                    .iter()
+                    .filter_map(|i| idoc.resolve(i))
+                    .filter_map(|i| i.as_str().map(str::to_string))
+                    .collect(),
+                _ => Vec::new(),
+            };
+        }
+        Vec::new()
     }
 
     /// A job of an included file, fully resolved there (its aliases and
