@@ -136,6 +136,15 @@ fn every_tool_failure_is_an_error_and_the_run_exits_2() {
         let run = lint(&repo, &[]);
         assert_eq!(run.status, 2, "{name}: {}", run.transcript());
         assert!(run.stderr.contains("the fake checker failed"), "{name}: {}", run.stderr);
+        // The summary does not claim success for a run that is incomplete.
+        assert!(!run.stdout.contains("All checks passed"), "{name}: {}", run.stdout);
+        assert!(
+            run.stdout.contains(
+                "Not all checks ran: the `fake` checker failed, so its files were not checked by it"
+            ),
+            "{name}: {}",
+            run.stdout
+        );
         if name == "crash" {
             assert!(
                 run.stderr.contains("status 3") && run.stderr.contains("Traceback: boom"),

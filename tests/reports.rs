@@ -242,3 +242,34 @@ fn fingerprints_survive_line_shifts() {
     assert_eq!(app.len(), 4);
     assert_ne!(app[0].1, app[3].1, "identical lines get distinct occurrence indices");
 }
+
+/// Runs `lintgate lint --report junit=out/j.xml --report json=out/f.json`
+/// under `umask`, returning each report's permission bits.
+fn report_modes(repo: &Repo, umask: &str) -> (u32, u32) {
+    use std::os::unix::fs::PermissionsExt;
+    let script = format!(
+        "umask {umask}; exec \"$0\" lint --quiet --report junit=out/j.xml --report json=out/f.json"
+    );
+    let status = Command::new("sh")
+        .args(["-c", &script, common::BIN])
+        .current_dir(repo.path())
+        .status()
+        .unwrap();
+    assert!(status.code().is_some_and(|c| c <= 1), "{status}");
+    let mode =
+        |p: &str| std::fs::metadata(repo.path().join(p)).unwrap().permissions().mode() & 0o777;
+    (mode("out/j.xml"), mode("out/f.json"))
+}
+
+#[test]
+fn reports_get_the_mode_a_plain_create_gives() {
+    use std::os::unix::fs::PermissionsExt;
+    let repo = repo_with_findings();
+    assert_eq!(report_modes(&repo, "022"), (0o644, 0o644));
+    std::fs::remove_dir_all(repo.path().join("out")).unwrap();
+    assert_eq!(report_modes(&repo, "027"), (0o640, 0o640));
+    // An existing report keeps its own mode, as `File::create` keeps it.
+    let existing = repo.path().join("out/j.xml");
+    std::fs::set_permissions(&existing, std::fs::Permissions::from_mode(0o664)).unwrap();
+    assert_eq!(report_modes(&repo, "077").0, 0o664);
+}

@@ -109,7 +109,7 @@ fn install_venv(venv: &Path, packages: &[&str]) -> Result<()> {
         return Ok(());
     }
     if !venv.join("bin/python").exists() {
-        run(Command::new("python3").args(["-m", "venv"]).arg(&venv))?;
+        run(Command::new("python3").args(["-m", "venv"]).arg(venv))?;
     }
     eprintln!("xtask: installing PyPI packages {}", packages.join(" "));
     run(Command::new(venv.join("bin/python"))

@@ -51,7 +51,21 @@ pub fn write_atomic(path: &Path, content: &str) -> std::io::Result<()> {
             format!("cannot create directory {}: {reason}", dir.display()),
         )
     })?;
-    let mut file = tempfile::NamedTempFile::new_in(dir)?;
+    // The temporary file's 0o600 would survive the rename and hide reports
+    // from CI artifact servers and other users: give the mode a plain
+    // `File::create` leaves, an existing file's own or 0o666 less the umask.
+    let existing = std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // `open(2)` applies the umask to this mode.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut file = builder.tempfile_in(dir)?;
+    if let Some(permissions) = existing {
+        file.as_file().set_permissions(permissions)?;
+    }
     file.write_all(content.as_bytes())?;
     file.as_file().sync_all()?;
     file.persist(path).map_err(|e| e.error)?;

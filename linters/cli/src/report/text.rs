@@ -136,10 +136,42 @@ fn statistics(out: &mut String, run: &RunOutput) {
     }
 }
 
+/// Why a run with failures is incomplete: which checkers failed (their
+/// files were not checked by them), else how many internal errors.
+fn not_run(run: &RunOutput) -> String {
+    let mut names: Vec<&str> = run.failed_checkers.iter().map(String::as_str).collect();
+    names.sort_unstable();
+    names.dedup();
+    let named: Vec<String> = names.iter().map(|n| format!("`{n}`")).collect();
+    let what = match named.as_slice() {
+        [] => {
+            return format!(
+                "{} (see the errors below).",
+                plural(run.failures.len(), "internal error")
+            );
+        }
+        [one] => format!("the {one} checker failed, so its files were not checked by it"),
+        many => format!(
+            "the {} checkers failed, so their files were not checked by them",
+            many.join(", ")
+        ),
+    };
+    let others = run.failures.len().saturating_sub(names.len());
+    if others > 0 {
+        format!("{what}, and {} (see the errors below).", plural(others, "internal error"))
+    } else if run.failures.len() == 1 {
+        format!("{what} (see the error below).")
+    } else {
+        format!("{what} (see the errors below).")
+    }
+}
+
 fn summary(out: &mut String, run: &RunOutput, options: &ReportOptions, paint: &Paint) {
     let files = plural(run.files_checked, "file");
-    if run.files_checked == 0 && run.diagnostics.is_empty() {
+    if run.files_checked == 0 && run.diagnostics.is_empty() && run.failures.is_empty() {
         let _ = writeln!(out, "no files to lint");
+    } else if run.diagnostics.is_empty() && !run.failures.is_empty() {
+        let _ = writeln!(out, "No findings in {files} checked.");
     } else if run.diagnostics.is_empty() {
         let _ = writeln!(
             out,
@@ -167,6 +199,9 @@ fn summary(out: &mut String, run: &RunOutput, options: &ReportOptions, paint: &P
             paint.paint("1", "Found (below the fail level)")
         };
         let _ = writeln!(out, "{verdict} {} in {files} checked.", parts.join(", "));
+    }
+    if !run.failures.is_empty() {
+        let _ = writeln!(out, "{} {}", paint.paint("1;31", "Not all checks ran:"), not_run(run));
     }
     if !run.notes.is_empty() && !options.show_notes {
         let _ = writeln!(out, "{} (--show-notes to list them).", plural(run.notes.len(), "note"));

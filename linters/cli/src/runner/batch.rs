@@ -61,7 +61,8 @@ pub(super) fn run(
                 located.extend(output.findings.into_iter().map(|f| (name, f)));
             }
             Err(error) => {
-                out.failures.push(format!("the {name} checker failed: {}", error.message))
+                out.failures.push(format!("the {name} checker failed: {}", error.message));
+                out.failed_checkers.push(name.to_string());
             }
         }
     }

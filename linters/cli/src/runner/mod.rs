@@ -38,6 +38,8 @@ pub struct RunOutput {
     pub checkers_ran: BTreeMap<String, usize>,
     /// Internal errors and failed tools: the run exits 2.
     pub failures: Vec<String>,
+    /// The checkers that failed as a whole (their files went unchecked).
+    pub failed_checkers: Vec<String>,
 }
 
 /// What the workers accumulate; merged pairwise at the end.
@@ -92,6 +94,7 @@ impl Tally {
             *self.out.checkers_ran.entry(name).or_default() += count;
         }
         self.out.failures.extend(other.out.failures);
+        self.out.failed_checkers.extend(other.out.failed_checkers);
         self.readable.extend(other.readable);
         self
     }

@@ -177,6 +177,7 @@ fn batch_findings_pass_selection_and_failures_are_reported() {
     let discovery = candidates(dir.path(), &[("a.py", "x\n")], &SelectionLayer::default());
     let out = run_all(discovery, &failing, dir.path());
     assert_eq!(out.failures, ["the tool checker failed: exit status 3"]);
+    assert_eq!(out.failed_checkers, ["tool"]);
 }
 
 fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
