@@ -143,6 +143,17 @@ fn the_lint_job_passes_clean_code_fails_dirty_code_and_publishes_reports() {
     let codequality =
         std::fs::read_to_string(dirty.path().join("lintgate-reports/codequality-1.json")).unwrap();
     assert!(codequality.contains("\"check_name\": \"F401\""), "{codequality}");
+
+    // LINTGATE_BASELINE: the same finding, recorded as known, passes.
+    let baselined = consumer(
+        &format!("{bare}variables:\n  LINTGATE_BASELINE: known.json\n"),
+        &[("app.py", "import os\n")],
+    );
+    let recorded = baselined.lint(&["baseline", "-o", "known.json"]);
+    assert_eq!(recorded.status, 0, "{}", recorded.transcript());
+    let output = gitlab_ci_local(&baselined, &["lintgate: [1/1]"]);
+    assert!(passed(&output, "lintgate"), "{output}");
+    assert!(output.contains("1 baselined."), "{output}");
 }
 
 const TEST_JOB: &str = "test:\n  script:\n    - python -m coverage run -m pytest -q -p no:cacheprovider\n    - python -m coverage xml -o coverage.xml\n  artifacts:\n    paths: [coverage.xml]\nlintgate-coverage:\n  extends: .lintgate-coverage\n";

@@ -31,6 +31,8 @@ pub enum Command {
         /// A rule code (`LG005`) or alias (`merge-conflict-marker`).
         code: String,
     },
+    /// Record the current findings as known, so `lint` fails only on new ones.
+    Baseline(BaselineArgs),
     /// Show the configuration that applies to a path.
     Config(ConfigArgs),
     /// Write a starter lintgate.toml for the languages in this repository.
@@ -193,6 +195,29 @@ pub struct LintArgs {
     /// Also check http(s) links in Markdown online (as `[markdown] check-urls = true`).
     #[arg(long)]
     pub online: bool,
+    /// Hide the findings this baseline file lists [default: `baseline` in configuration].
+    #[arg(long, value_name = "FILE", conflicts_with = "no_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Ignore the configured baseline: report every finding.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// Fail (exit 1) when a baseline entry no longer occurs.
+    #[arg(long)]
+    pub fail_on_stale: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BaselineArgs {
+    /// The file to write [default: `baseline` in configuration, else
+    /// lintgate-baseline.json at the repository root].
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only remove the entries that no longer occur; add no new ones.
+    #[arg(long)]
+    pub prune: bool,
+    /// What to lint and how, as for `lintgate lint`.
+    #[command(flatten)]
+    pub lint: LintArgs,
 }
 
 impl Default for LintArgs {

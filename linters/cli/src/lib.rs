@@ -2,6 +2,7 @@
 //! runner and the reports. The `lintgate` binary calls [`main`].
 
 mod args;
+mod baseline;
 mod checkers;
 mod commands;
 mod discovery;
@@ -62,6 +63,7 @@ pub fn main() -> ExitCode {
         Some(args::Command::Rules { format }) => commands::rules::list(format),
         Some(args::Command::Explain { code }) => commands::rules::explain(&code),
         Some(args::Command::Config(config)) => commands::config::show(&config),
+        Some(args::Command::Baseline(baseline)) => commands::baseline::run(baseline),
         Some(args::Command::Coverage(command)) => commands::coverage::run(command),
         Some(args::Command::MergeReports(merge)) => commands::merge_reports::run(merge),
         Some(args::Command::Hook(command)) => commands::hook::run(command),

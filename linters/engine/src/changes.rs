@@ -211,6 +211,32 @@ fn unquote(path: &str) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
+/// Files git reports as renamed between `commit` and the working tree
+/// (committed or staged renames), as (old, new) repository-relative paths.
+pub fn renames_since(root: &Path, commit: &str) -> Result<Vec<(String, String)>, String> {
+    let raw = git(root, &["diff", "-M", "--name-status", "-z", commit, "--"])?;
+    let mut fields = raw.split('\0');
+    let mut renames = Vec::new();
+    while let Some(status) = fields.next() {
+        if status.is_empty() {
+            continue;
+        }
+        let old = fields.next().unwrap_or_default();
+        if status.starts_with('R') {
+            let new = fields.next().unwrap_or_default();
+            renames.push((old.to_string(), new.to_string()));
+        } else if status.starts_with('C') {
+            fields.next();
+        }
+    }
+    Ok(renames)
+}
+
+/// The commit `HEAD` names, if `root` is in a git repository with one.
+pub fn head_commit(root: &Path) -> Option<String> {
+    git(root, &["rev-parse", "--verify", "-q", "HEAD"]).ok().map(|s| s.trim().to_string())
+}
+
 fn git(root: &Path, args: &[&str]) -> Result<String, String> {
     let output = Command::new("git")
         .arg("-C")

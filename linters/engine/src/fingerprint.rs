@@ -55,6 +55,22 @@ pub fn assign(diagnostics: &mut [Diagnostic]) {
     }
 }
 
+/// The fingerprints one file's diagnostics (in report order) would have
+/// if the file were at `path`: how a baseline entry follows a renamed file.
+pub fn fingerprints_as(diagnostics: &[&Diagnostic], path: &str) -> Vec<String> {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    diagnostics
+        .iter()
+        .map(|d| {
+            let key = identity(&d.checker, &d.code, path, &d.line_text);
+            let counter = seen.entry(key.clone()).or_default();
+            let fingerprint = format!("{:016x}", xxh3_64(format!("{key}:{counter}").as_bytes()));
+            *counter += 1;
+            fingerprint
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -50,6 +50,9 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
     };
     let fail_on = config.fail_on.unwrap_or(lintgate_engine::diagnostic::Severity::Warning);
     let _ = writeln!(out, "fail-on = {:?}  # {}", fail_on.name(), origin("fail-on"));
+    if let Some(baseline) = &config.baseline {
+        let _ = writeln!(out, "baseline = {:?}  # {}", shown(baseline), origin("baseline"));
+    }
     let layers = &config.selection;
     let select: Vec<String> = layers.iter().rev().find_map(|l| l.select.clone()).map_or_else(
         || vec!["(rules on by default)".to_string()],

@@ -123,6 +123,7 @@ fn check(args: CoverageCheckArgs) -> Result<Status, UsageError> {
         show_notes: false,
         statistics: false,
         quiet: false,
+        fail_on_stale: false,
     };
     let render = |format: Format| match format {
         Format::Text => render::text(evaluation, settings.precision),

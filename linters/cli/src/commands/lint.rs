@@ -4,15 +4,18 @@ use std::io::{IsTerminal, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use lintgate_engine::changes;
+use lintgate_engine::config::Config;
 use lintgate_engine::diagnostic::{Note, Severity};
 use lintgate_engine::kind::{self, FileKind, PathClass};
 use lintgate_engine::selector::{SelectionLayer, Selector};
 
 use crate::args::{ColorChoice, Format, LintArgs};
+use crate::baseline;
 use crate::discovery::{Candidate, DiscoveryError, Found, Sink, Walk};
 use crate::progress::Progress;
 use crate::report::{self, ReportOptions};
-use crate::runner::{self, RunContext, RunOutput};
+use crate::runner::{self, BaselineCounts, RunContext, RunOutput};
 use crate::scope::Scope;
 use crate::settings::{Resolver, absolute, display_path, project_root};
 use crate::shard::{self, Shard};
@@ -22,13 +25,105 @@ use crate::{Status, UsageError, checkers};
 /// default 2 MiB. Only the pages a deep file touches are ever committed.
 const WORKER_STACK: usize = 1 << 30;
 
+/// A finished check, before baseline, reports and exit status.
+pub struct Checked {
+    pub output: RunOutput,
+    pub root: PathBuf,
+    /// The repository root's configuration.
+    pub root_config: Config,
+    /// Every file of the repository was linted (no paths below the root,
+    /// changed-file selection, shard or standard input), so a baseline entry
+    /// nothing matched is stale.
+    pub whole_repository: bool,
+}
+
 pub fn run(args: LintArgs) -> Result<Status, UsageError> {
+    let Some(Checked { mut output, root, root_config, whole_repository }) = check(&args)? else {
+        return Ok(Status::Clean);
+    };
+    let baseline = match (&args.baseline, args.no_baseline) {
+        (_, true) => None,
+        (Some(file), _) => Some(absolute(&std::env::current_dir()?, file)),
+        (None, false) => root_config.baseline.clone(),
+    };
+    let applied = match &baseline {
+        Some(file) => Some(apply_baseline(file, &root, &mut output, whole_repository)?),
+        None => None,
+    };
+    let fail_on =
+        args.fail_on.map(Severity::from).or(root_config.fail_on).unwrap_or(Severity::Warning);
+    let options = ReportOptions {
+        fail_on,
+        color: match args.color {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        },
+        show_notes: args.show_notes,
+        statistics: args.statistics,
+        quiet: args.quiet,
+        fail_on_stale: args.fail_on_stale,
+    };
+    crate::print_stdout(&report::render(args.format, &output, &options))?;
+    let mut status = status_of(&output, fail_on, args.exit_zero);
+    if args.fail_on_stale && applied.is_some_and(|a| a.stale > 0) && status == Status::Clean {
+        status = Status::Findings;
+    }
+    let file_options = ReportOptions { color: false, ..options };
+    for target in &args.report {
+        let content = report::render(target.format, &output, &file_options);
+        if let Err(e) = report::write_atomic(&target.path, &content) {
+            eprintln!("lintgate: error: cannot write report {}: {e}", target.path.display());
+            status = Status::Error;
+        }
+    }
+    for failure in &output.failures {
+        eprintln!("lintgate: error: {failure}");
+    }
+    Ok(status)
+}
+
+/// Hides the baseline's findings from `output` and records the counts.
+fn apply_baseline(
+    file: &Path,
+    root: &Path,
+    output: &mut RunOutput,
+    whole_repository: bool,
+) -> Result<BaselineCounts, UsageError> {
+    let shown = display_path(root, file);
+    let baseline = baseline::load(file, &shown).map_err(UsageError)?;
+    let renames = match &baseline.commit {
+        Some(commit) => changes::renames_since(root, commit).unwrap_or_else(|e| {
+            let note =
+                format!("renames since the baseline's commit {commit} are not followed: {e}");
+            output.notes.push(Note::new(&shown, note));
+            Vec::new()
+        }),
+        None => Vec::new(),
+    };
+    let applied =
+        baseline::apply(&baseline, &mut output.diagnostics, &renames, whole_repository, root);
+    for path in &applied.missing_files {
+        output
+            .notes
+            .push(Note::new(&shown, format!("lists findings in `{path}`, which no longer exists")));
+    }
+    let counts = BaselineCounts { hidden: applied.hidden, stale: applied.stale.len() };
+    output.baseline = Some(counts);
+    Ok(counts)
+}
+
+/// Runs the checks `args` ask for: discovery, checkers, `--new-only`.
+/// `None` for `--show-files`, which only lists the files.
+pub fn check(args: &LintArgs) -> Result<Option<Checked>, UsageError> {
     let cwd = std::env::current_dir()?;
     let root = project_root(&cwd);
     let resolver = Arc::new(Resolver::new(
         &cwd,
         &args.config_source,
-        command_line_layer(&args)?,
+        command_line_layer(args)?,
         checkers::sections(),
     )?);
     let jobs = match args.jobs {
@@ -59,7 +154,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
     }
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
     let shard = args.shard.as_deref().map(|s| Shard::parse(s, &env)).transpose()?;
-    let mut scope = Scope::resolve(&args, &root, &cwd)?;
+    let mut scope = Scope::resolve(args, &root, &cwd)?;
     if let Some((candidate, bytes)) = &stdin_file {
         scope.contents.insert(candidate.path.clone(), bytes.clone());
     }
@@ -71,6 +166,8 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         None => (args.paths.iter().map(|p| absolute(&cwd, p)).collect(), args.force_exclude),
     };
     let listed = scope.files.is_some();
+    let whole_repository =
+        !listed && stdin_file.is_none() && shard.is_none() && paths == [root.clone()];
     let walk = Walk { root: &root, resolver: &resolver, force_exclude, jobs, listed };
     let discover_all = |sink: Sink| match &stdin_file {
         Some((candidate, _)) => {
@@ -90,7 +187,8 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
         None => discover_all(sink),
     };
     if args.show_files {
-        return show_files(discover);
+        show_files(discover)?;
+        return Ok(None);
     }
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(jobs).stack_size(WORKER_STACK).build()?;
@@ -114,38 +212,7 @@ pub fn run(args: LintArgs) -> Result<Status, UsageError> {
             format!("{hidden} finding(s) on lines not changed since the merge base (--new-only)");
         output.notes.push(Note::new(".", note));
     }
-    let fail_on = args
-        .fail_on
-        .map(Severity::from)
-        .or(root_settings.config.fail_on)
-        .unwrap_or(Severity::Warning);
-    let options = ReportOptions {
-        fail_on,
-        color: match args.color {
-            ColorChoice::Always => true,
-            ColorChoice::Never => false,
-            ColorChoice::Auto => {
-                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
-            }
-        },
-        show_notes: args.show_notes,
-        statistics: args.statistics,
-        quiet: args.quiet,
-    };
-    crate::print_stdout(&report::render(args.format, &output, &options))?;
-    let mut status = status_of(&output, fail_on, args.exit_zero);
-    let file_options = ReportOptions { color: false, ..options };
-    for target in &args.report {
-        let content = report::render(target.format, &output, &file_options);
-        if let Err(e) = report::write_atomic(&target.path, &content) {
-            eprintln!("lintgate: error: cannot write report {}: {e}", target.path.display());
-            status = Status::Error;
-        }
-    }
-    for failure in &output.failures {
-        eprintln!("lintgate: error: {failure}");
-    }
-    Ok(status)
+    Ok(Some(Checked { output, root, root_config: root_settings.config.clone(), whole_repository }))
 }
 
 /// Discovers everything, then passes on this shard's part (see [`crate::shard`]).

@@ -1,3 +1,4 @@
+pub mod baseline;
 pub mod config;
 pub mod coverage;
 pub mod hook;

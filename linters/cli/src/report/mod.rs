@@ -24,6 +24,8 @@ pub struct ReportOptions {
     pub show_notes: bool,
     pub statistics: bool,
     pub quiet: bool,
+    /// `--fail-on-stale`: stale baseline entries fail the run.
+    pub fail_on_stale: bool,
 }
 
 pub fn render(format: Format, run: &RunOutput, options: &ReportOptions) -> String {

@@ -16,7 +16,7 @@ use lintgate_engine::registry;
 use rayon::prelude::*;
 
 use super::{ReportOptions, plural};
-use crate::runner::RunOutput;
+use crate::runner::{BaselineCounts, RunOutput};
 
 const TAB: &str = "    ";
 
@@ -166,6 +166,25 @@ fn not_run(run: &RunOutput) -> String {
     }
 }
 
+/// "12 baselined", and the stale entries with how to remove them.
+fn baseline_summary(
+    out: &mut String,
+    counts: BaselineCounts,
+    options: &ReportOptions,
+    paint: &Paint,
+) {
+    let _ = write!(out, "{} baselined", counts.hidden);
+    if counts.stale == 0 {
+        let _ = writeln!(out, ".");
+        return;
+    }
+    let entries =
+        if counts.stale == 1 { "entry no longer occurs" } else { "entries no longer occur" };
+    let stale = format!("{} baseline {entries}", counts.stale);
+    let stale = if options.fail_on_stale { paint.paint("1;31", &stale) } else { stale };
+    let _ = writeln!(out, "; {stale} (`lintgate baseline --prune` removes stale entries).");
+}
+
 fn summary(out: &mut String, run: &RunOutput, options: &ReportOptions, paint: &Paint) {
     let files = plural(run.files_checked, "file");
     if run.files_checked == 0 && run.diagnostics.is_empty() && run.failures.is_empty() {
@@ -199,6 +218,9 @@ fn summary(out: &mut String, run: &RunOutput, options: &ReportOptions, paint: &P
             paint.paint("1", "Found (below the fail level)")
         };
         let _ = writeln!(out, "{verdict} {} in {files} checked.", parts.join(", "));
+    }
+    if let Some(counts) = run.baseline {
+        baseline_summary(out, counts, options, paint);
     }
     if !run.failures.is_empty() {
         let _ = writeln!(out, "{} {}", paint.paint("1;31", "Not all checks ran:"), not_run(run));

@@ -40,6 +40,17 @@ pub struct RunOutput {
     pub failures: Vec<String>,
     /// The checkers that failed as a whole (their files went unchecked).
     pub failed_checkers: Vec<String>,
+    /// Set when a baseline was applied.
+    pub baseline: Option<BaselineCounts>,
+}
+
+/// What a baseline did to a run.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BaselineCounts {
+    /// Findings hidden because the baseline lists them.
+    pub hidden: usize,
+    /// Baseline entries that no longer occur.
+    pub stale: usize,
 }
 
 /// What the workers accumulate; merged pairwise at the end.

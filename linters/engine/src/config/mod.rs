@@ -114,6 +114,8 @@ pub struct Config {
     pub exclude: Option<Vec<PathPattern>>,
     pub extend_exclude: Vec<PathPattern>,
     pub fail_on: Option<Severity>,
+    /// `baseline`: the file of known findings `lint` hides (absolute).
+    pub baseline: Option<PathBuf>,
     /// Later entries win.
     pub severity: Vec<(Selector, Severity)>,
     /// Checker tables (`[python]`, ...): option name -> value.
@@ -135,6 +137,7 @@ impl Config {
         }
         self.extend_exclude.extend(child.extend_exclude);
         self.fail_on = child.fail_on.or(self.fail_on);
+        self.baseline = child.baseline.or(self.baseline);
         self.severity.extend(child.severity);
         for (section, options) in child.sections {
             self.sections.entry(section).or_default().extend(options);

@@ -22,6 +22,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "exclude",
     "extend-exclude",
     "fail-on",
+    "baseline",
     "severity",
     "checkers",
 ];
@@ -155,6 +156,10 @@ fn read_table(
             "ignore" => layer.ignore = reader.selectors(name, value)?,
             "exclude" => config.exclude = Some(reader.patterns(name, value)?),
             "extend-exclude" => config.extend_exclude = reader.patterns(name, value)?,
+            "baseline" => {
+                let file = reader.string(name, value)?;
+                config.baseline = Some(normalize(&reader.dir.join(file)));
+            }
             "fail-on" => {
                 let level = reader.string(name, value)?;
                 let severity =
