@@ -148,11 +148,12 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "{");
         assert_eq!(lines[1], "  \"lintgate-baseline\": 1,");
+        assert_eq!(lines[4], "  \"findings\": [");
         assert!(
-            lines[4].contains("\"path\":\"a.sh\"") && lines[5].contains("\"path\":\"b.py\""),
+            lines[5].contains("\"path\":\"a.sh\"") && lines[6].contains("\"path\":\"b.py\""),
             "{text}"
         );
-        assert_eq!(lines.len(), 8, "duplicates are written once:\n{text}");
+        assert_eq!(lines.len(), 9, "duplicates are written once:\n{text}");
         let back = parse(&text).unwrap();
         assert_eq!(back.commit.as_deref(), Some("abc"));
         assert_eq!(back.entries, [entry("a.sh", "SC2086", "01"), entry("b.py", "F401", "02")]);
