@@ -83,12 +83,16 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
             crate::bench_external::run(root, runs)
         }
+        Some("install") => {
+            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
+            crate::bench_install::run_bench(root, runs)
+        }
         Some("coverage") => {
             let (mb, runs) = options_coverage(&args[1..])?;
             crate::bench_coverage::run(root, mb, runs)
         }
         _ => bail!(
-            "usage: cargo xtask bench walk|shell|ciyaml|python|markdown|coverage|external [--files N] [--mb N] [--runs N]"
+            "usage: cargo xtask bench walk|shell|ciyaml|python|markdown|coverage|external|install [--files N] [--mb N] [--runs N]"
         ),
     }
 }

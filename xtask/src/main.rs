@@ -10,6 +10,7 @@ mod bench;
 mod bench_ciyaml;
 mod bench_coverage;
 mod bench_external;
+mod bench_install;
 mod bench_markdown;
 mod bench_python;
 mod codegen;
