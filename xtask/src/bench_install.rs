@@ -48,7 +48,9 @@ pub fn run_bench(root: &Path, runs: usize) -> Result<()> {
     fs::write(consumer.join(TEMPLATE), template)?;
     fs::write(
         consumer.join(".gitlab-ci.yml"),
-        format!("include:\n  - local: {TEMPLATE}\nsetup:\n  extends: .lintgate-base\n  script:\n    - lintgate --version\n"),
+        format!(
+            "include:\n  - local: {TEMPLATE}\nsetup:\n  extends: .lintgate-base\n  script:\n    - lintgate --version\n"
+        ),
     )?;
     fs::write(consumer.join(".gitignore"), ".gitlab-ci-local/\n")?;
     git(&consumer, &["init", "-q", "-b", "main"])?;

@@ -35,6 +35,11 @@ pub enum Command {
     Baseline(BaselineArgs),
     /// Show the configuration that applies to a path.
     Config(ConfigArgs),
+    /// Remove the result cache (`.lintgate_cache/`, or `cache-dir`).
+    Clean {
+        #[command(flatten)]
+        config_source: ConfigSource,
+    },
     /// Write a starter lintgate.toml for the languages in this repository.
     Init(InitArgs),
     /// Install or remove the native git pre-commit hook (lints staged content).
@@ -204,6 +209,9 @@ pub struct LintArgs {
     /// Fail (exit 1) when a baseline entry no longer occurs.
     #[arg(long)]
     pub fail_on_stale: bool,
+    /// Check every file afresh: neither read nor write the result cache.
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(Debug, Clone, Args)]

@@ -64,6 +64,7 @@ pub fn main() -> ExitCode {
         Some(args::Command::Explain { code }) => commands::rules::explain(&code),
         Some(args::Command::Config(config)) => commands::config::show(&config),
         Some(args::Command::Baseline(baseline)) => commands::baseline::run(baseline),
+        Some(args::Command::Clean { config_source }) => commands::clean::run(&config_source),
         Some(args::Command::Coverage(command)) => commands::coverage::run(command),
         Some(args::Command::MergeReports(merge)) => commands::merge_reports::run(merge),
         Some(args::Command::Hook(command)) => commands::hook::run(command),

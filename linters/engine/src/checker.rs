@@ -55,6 +55,13 @@ pub trait FileChecker: Send + Sync {
     fn reports_rules_of(&self, checker: &str) -> bool {
         checker == self.name()
     }
+    /// For the result cache: a hash of what this checker's result on
+    /// `file` depends on besides the file's content and its settings (tool
+    /// configuration files, say); `None` when it depends on something too
+    /// wide to key cheaply (other files' contents), so it is never cached.
+    fn cache_key(&self, _file: &crate::source::SourceFile, _context: &FileContext) -> Option<u64> {
+        None
+    }
 }
 
 /// A finding that already carries its location, as external tools report.

@@ -9,6 +9,7 @@
 pub mod changes;
 pub mod checker;
 pub mod config;
+pub mod dependencies;
 pub mod diagnostic;
 pub mod fingerprint;
 pub mod kind;

@@ -82,10 +82,37 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
     Code::ALL.iter().map(|code| code.as_str())
 }
 
-#[derive(Default)]
 pub struct PythonChecker {
     inherited: NearestCache<InheritedLength>,
     packages: packages::LocalPackages,
+    config_files: lintgate_engine::dependencies::ConfigDigest,
+}
+
+/// Every other tool's configuration file this checker may read (inherited
+/// line length, flake8, pydocstyle and isort settings): the result cache
+/// keys on them, so a file read from here on must be listed.
+const TOOL_CONFIG_FILES: &[&str] = &[
+    "ruff.toml",
+    ".ruff.toml",
+    "pyproject.toml",
+    ".flake8",
+    "setup.cfg",
+    "tox.ini",
+    ".pydocstyle",
+    ".pydocstyle.ini",
+    ".pydocstylerc",
+    ".isort.cfg",
+    ".editorconfig",
+];
+
+impl Default for PythonChecker {
+    fn default() -> Self {
+        PythonChecker {
+            inherited: NearestCache::default(),
+            packages: packages::LocalPackages::default(),
+            config_files: lintgate_engine::dependencies::ConfigDigest::new(TOOL_CONFIG_FILES),
+        }
+    }
 }
 
 impl FileChecker for PythonChecker {
@@ -95,6 +122,23 @@ impl FileChecker for PythonChecker {
 
     fn handles(&self, kind: FileKind) -> bool {
         kind == FileKind::Python
+    }
+
+    fn cache_key(&self, file: &SourceFile, context: &FileContext) -> Option<u64> {
+        let dir = file.disk_path.parent()?;
+        let mut key = self.config_files.for_dir(dir);
+        if context.rules.is_enabled("I001") {
+            // I001's sections depend on the repository's first-party names.
+            use std::hash::{Hash, Hasher};
+            let local = self.packages.for_root(&project_root(&file.disk_path));
+            let mut names: Vec<&String> = local.iter().collect();
+            names.sort_unstable();
+            // SipHash with fixed keys: the same in every run of this binary.
+            let mut hasher = std::collections::hash_map::DefaultHasher::new();
+            names.hash(&mut hasher);
+            key ^= hasher.finish().rotate_left(1);
+        }
+        Some(key)
     }
 
     fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {

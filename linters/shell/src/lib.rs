@@ -197,9 +197,19 @@ fn report_parse_error(tree: &Tree, ctx: &mut Ctx) {
 }
 
 /// The checker for shell script files.
-#[derive(Default)]
 pub struct ShellChecker {
     rc_files: RcCache,
+    rc_digest: lintgate_engine::dependencies::ConfigDigest,
+}
+
+impl Default for ShellChecker {
+    fn default() -> Self {
+        ShellChecker {
+            rc_files: RcCache::default(),
+            // The result cache keys on every `.shellcheckrc` above a script.
+            rc_digest: lintgate_engine::dependencies::ConfigDigest::new(&[".shellcheckrc"]),
+        }
+    }
 }
 
 impl FileChecker for ShellChecker {
@@ -209,6 +219,10 @@ impl FileChecker for ShellChecker {
 
     fn handles(&self, kind: FileKind) -> bool {
         kind == FileKind::Shell
+    }
+
+    fn cache_key(&self, file: &SourceFile, _context: &FileContext) -> Option<u64> {
+        Some(self.rc_digest.for_dir(file.disk_path.parent()?))
     }
 
     fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {

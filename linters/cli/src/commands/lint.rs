@@ -15,6 +15,7 @@ use crate::baseline;
 use crate::discovery::{Candidate, DiscoveryError, Found, Sink, Walk};
 use crate::progress::Progress;
 use crate::report::{self, ReportOptions};
+use crate::runner::cache::{self, ResultCache};
 use crate::runner::{self, BaselineCounts, RunContext, RunOutput};
 use crate::scope::Scope;
 use crate::settings::{Resolver, absolute, display_path, project_root};
@@ -195,17 +196,29 @@ pub fn check(args: &LintArgs) -> Result<Option<Checked>, UsageError> {
     let root_settings = resolver.for_dir(&root)?;
     let checkers = checkers::configured(&root_settings.config, args.online).map_err(UsageError)?;
     let progress = Progress::start(args.format == Format::Text && !args.quiet);
+    let mut cache_notes = Vec::new();
+    let cache = if args.no_cache || stdin_file.is_some() {
+        None
+    } else {
+        let dir = cache::location(&root, root_settings.config.cache_dir.as_deref());
+        ResultCache::open(&root, &dir).map_err(|note| cache_notes.push(Note::new(".", note))).ok()
+    };
     let context = RunContext {
         root: &root,
         root_settings: &root_settings,
         contents: &scope.contents,
         repo_checkers: shard.is_none_or(|s| s.is_first()),
         progress: Some(&*progress.files),
+        cache: cache.as_ref(),
     };
     let output = pool.install(|| runner::run(discover, &checkers, &context));
     progress.finish();
     let mut output = output?;
     output.notes.append(&mut scope.notes);
+    output.notes.append(&mut cache_notes);
+    if let Some(cache) = &cache {
+        output.notes.extend(cache.finish(whole_repository && output.failures.is_empty()));
+    }
     let hidden = scope.keep_new(&mut output.diagnostics);
     if hidden > 0 {
         let note =

@@ -1,4 +1,5 @@
 pub mod baseline;
+pub mod clean;
 pub mod config;
 pub mod coverage;
 pub mod hook;

@@ -14,6 +14,7 @@ use lintgate_engine::source::{Position, SourceFile};
 use lintgate_engine::{fingerprint, registry, suppression};
 
 use super::RUNNER;
+use super::cache::ResultCache;
 use crate::checkers::Checkers;
 use crate::discovery::Candidate;
 use crate::read::{self, Loaded};
@@ -39,6 +40,7 @@ pub(super) fn check_file(
     stdin: Option<Vec<u8>>,
     checkers: &Checkers,
     root: &Path,
+    cache: Option<&ResultCache>,
 ) -> FileResult {
     let mut result = FileResult::default();
     let settings = &candidate.settings;
@@ -69,6 +71,25 @@ pub(super) fn check_file(
     let mut located = Vec::new();
     let mut suppressions = Vec::new();
     let wanted = |c: &dyn FileChecker| c.handles(file.kind) && settings.runs(c);
+    let cached = cache.and_then(|cache| {
+        let mut keys = Vec::new();
+        for checker in checkers.file.iter().filter(|c| wanted(c.as_ref())) {
+            let section = settings.config.sections.get(checker.name());
+            let context =
+                FileContext { rules: &rules, settings: section, isolated: settings.isolated };
+            keys.push((checker.name(), checker.cache_key(&file, &context)?));
+        }
+        let ran: Vec<&'static str> = keys.iter().map(|(name, _)| *name).collect();
+        (!keys.is_empty()).then(|| (cache, cache.key(&file, settings, &ignored, &keys), ran))
+    });
+    if let Some((cache, key, ran)) = &cached
+        && let Some((diagnostics, notes)) = cache.get(key, &file.path)
+    {
+        result.diagnostics = diagnostics;
+        result.notes = notes;
+        result.ran = ran.clone();
+        return result;
+    }
     for checker in checkers.file.iter().filter(|c| wanted(c.as_ref())) {
         let section = settings.config.sections.get(checker.name());
         let context = FileContext { rules: &rules, settings: section, isolated: settings.isolated };
@@ -115,6 +136,11 @@ pub(super) fn check_file(
     }
     result.diagnostics.sort_by(|a, b| (a.start, &a.code).cmp(&(b.start, &b.code)));
     fingerprint::assign(&mut result.diagnostics);
+    if let Some((cache, key, _)) = cached
+        && result.crashed.is_empty()
+    {
+        cache.put(&key, &result);
+    }
     result
 }
 

@@ -4,6 +4,8 @@
 //! checkers run after that, on the files that could be read.
 
 mod batch;
+pub mod cache;
+mod entry;
 mod file;
 mod located;
 
@@ -76,7 +78,7 @@ impl Tally {
                     files.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 }
                 let content = context.contents.get(&candidate.path).cloned();
-                let result = check_file(&candidate, content, checkers, context.root);
+                let result = check_file(&candidate, content, checkers, context.root, context.cache);
                 let readable = result.readable;
                 self.add_file(result);
                 if readable && !checkers.batch.is_empty() {
@@ -122,6 +124,8 @@ pub struct RunContext<'a> {
     pub repo_checkers: bool,
     /// Counts the files checked, for the progress line.
     pub progress: Option<&'a std::sync::atomic::AtomicUsize>,
+    /// The result cache, unless `--no-cache` (or it cannot be used).
+    pub cache: Option<&'a cache::ResultCache>,
 }
 
 /// Runs every checker on what `discover` sends to its sink.

@@ -198,6 +198,7 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         contents: &contents,
         repo_checkers: true,
         progress: None,
+        cache: None,
     };
     run(discover, checkers, &context).unwrap()
 }

@@ -116,6 +116,8 @@ pub struct Config {
     pub fail_on: Option<Severity>,
     /// `baseline`: the file of known findings `lint` hides (absolute).
     pub baseline: Option<PathBuf>,
+    /// `cache-dir`: where the result cache lives (absolute).
+    pub cache_dir: Option<PathBuf>,
     /// Later entries win.
     pub severity: Vec<(Selector, Severity)>,
     /// Checker tables (`[python]`, ...): option name -> value.
@@ -138,6 +140,7 @@ impl Config {
         self.extend_exclude.extend(child.extend_exclude);
         self.fail_on = child.fail_on.or(self.fail_on);
         self.baseline = child.baseline.or(self.baseline);
+        self.cache_dir = child.cache_dir.or(self.cache_dir);
         self.severity.extend(child.severity);
         for (section, options) in child.sections {
             self.sections.entry(section).or_default().extend(options);

@@ -23,6 +23,7 @@ const TOP_LEVEL_KEYS: &[&str] = &[
     "extend-exclude",
     "fail-on",
     "baseline",
+    "cache-dir",
     "severity",
     "checkers",
 ];
@@ -156,6 +157,10 @@ fn read_table(
             "ignore" => layer.ignore = reader.selectors(name, value)?,
             "exclude" => config.exclude = Some(reader.patterns(name, value)?),
             "extend-exclude" => config.extend_exclude = reader.patterns(name, value)?,
+            "cache-dir" => {
+                let dir = reader.string(name, value)?;
+                config.cache_dir = Some(normalize(&reader.dir.join(dir)));
+            }
             "baseline" => {
                 let file = reader.string(name, value)?;
                 config.baseline = Some(normalize(&reader.dir.join(file)));
