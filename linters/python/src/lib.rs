@@ -161,7 +161,7 @@ impl FileChecker for PythonChecker {
             &file.text,
             &file.lines,
             info,
-            &file.disk_path,
+            &file.path,
             &settings,
             Report::new(context.rules),
         );
@@ -176,6 +176,7 @@ struct Settings {
     known_third_party: Vec<String>,
     /// The repository's own top-level modules (I001's first party).
     local_packages: std::sync::Arc<rustc_hash::FxHashSet<String>>,
+    docstrings: rules::docstrings::Options,
 }
 
 impl Settings {
@@ -222,6 +223,7 @@ impl Settings {
             known_first_party: strings("known-first-party"),
             known_third_party: strings("known-third-party"),
             local_packages: std::sync::Arc::default(),
+            docstrings: rules::docstrings::Options::default(),
         }
     }
 }
@@ -264,7 +266,7 @@ fn check_source(
     text: &str,
     lines: &lintgate_engine::source::LineIndex,
     info: FileInfo,
-    path: &std::path::Path,
+    path: &str,
     settings: &Settings,
     mut report: Report,
 ) -> (Report, Vec<lintgate_engine::suppression::Suppression>) {
@@ -306,7 +308,15 @@ fn check_source(
         rules::unused::check(&checker.model, text, lines, &mut report);
         if report.any_enabled(rules::docstrings::CODES) {
             let public = rules::docstrings::is_public_module(path);
-            rules::docstrings::check(parsed.module(), public, info, text, &mut report);
+            rules::docstrings::check(
+                parsed.module(),
+                public,
+                info,
+                text,
+                &comments.0,
+                &settings.docstrings,
+                &mut report,
+            );
         }
         let local = |name: &str| settings.local_packages.contains(name);
         let placement = rules::import_order::Placement {

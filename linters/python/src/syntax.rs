@@ -128,26 +128,6 @@ pub fn block_bodies(stmt: &ast::Stmt) -> Vec<&[ast::Stmt]> {
     }
 }
 
-/// Where a docstring's text is, between its quotes, and which quotes.
-pub struct DocstringQuotes {
-    pub body: Range<usize>,
-    pub triple: bool,
-    /// `"""`.
-    pub triple_double: bool,
-}
-
-/// `None` for an implicitly concatenated docstring.
-pub fn docstring_quotes(string: &ast::ExprStringLiteral) -> Option<DocstringQuotes> {
-    let literal = string.as_single_part_string()?;
-    let flags = literal.flags;
-    let range = to_range(literal.range);
-    let body =
-        range.start + flags.opener_len().to_usize()..range.end - flags.closer_len().to_usize();
-    let triple = flags.is_triple_quoted();
-    let double = flags.quote_style() == ruff_python_ast::str::Quote::Double;
-    Some(DocstringQuotes { body, triple, triple_double: triple && double })
-}
-
 pub fn to_range(range: TextRange) -> Range<usize> {
     range.start().to_usize()..range.end().to_usize()
 }

@@ -6,6 +6,7 @@
 //! misses its targets.
 
 pub mod markdown;
+mod pydocstyle;
 mod python;
 mod shell;
 

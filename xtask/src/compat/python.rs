@@ -1,4 +1,6 @@
-//! `cargo xtask compat python [DIR] [--check]`: against ruff, with the same
+//! `cargo xtask compat python [DIR] [--check]`: against ruff (the default,
+//! `--against ruff`; `--against pydocstyle` compares the D codes with
+//! pydocstyle, see `pydocstyle.rs`), with the same
 //! codes and target version, on the files both lint (default: the standard
 //! library of the machine's `python3`, without `site-packages`). I001 is
 //! compared per file with isort (does it reorder the file's imports?).
@@ -18,6 +20,23 @@ use super::Key;
 use crate::{corpus, process, tools};
 
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    if let Some(i) = args.iter().position(|a| a == "--against") {
+        match args.get(i + 1).map(String::as_str) {
+            Some("pydocstyle") => return super::pydocstyle::run(root, args),
+            Some("ruff") => {}
+            other => bail!("--against: ruff or pydocstyle, not {other:?}"),
+        }
+    }
+    let args: Vec<String> = match args.iter().position(|a| a == "--against") {
+        Some(i) => args
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| *j != i && *j != i + 1)
+            .map(|(_, a)| a.clone())
+            .collect(),
+        None => args.to_vec(),
+    };
+    let args = &args[..];
     let check = args.iter().any(|a| a == "--check");
     let tools_dir = tools::install(root)?;
     let ruff = tools_dir.join("venv/bin/ruff");

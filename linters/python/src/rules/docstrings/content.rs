@@ -1,174 +1,151 @@
-//! D200–D419: what a docstring looks like (its body is read as written,
-//! between the quotes, as pydocstyle reads it).
+//! D300–D419 on a docstring's quotes and first line, as pydocstyle checks
+//! them (the sections are in `sections.rs`). Each finding is reported at
+//! the docstring; the comment on each check says what a fix would edit.
 
 use super::definitions::Definition;
+use super::docstring::{Docstring, py_strip, py_words};
+use super::mood::{self, Mood};
 use crate::codes::{Code, Report};
-use crate::syntax::ast;
-use crate::syntax::{TextRange, docstring_quotes};
 
-pub fn check(definition: &Definition, text: &str, report: &mut Report) {
-    let Some(docstring) = definition.docstring else { return };
-    let range = docstring.range;
-    let Some(quotes) = docstring_quotes(docstring) else { return };
-    let body = &text[quotes.body.clone()];
-    if body.trim().is_empty() {
-        report.push(Code::D419, "docstring is empty", range);
+/// What the configuration says about decorators (pydocstyle's
+/// `property-decorators`).
+pub struct Options<'a> {
+    pub property_decorators: &'a [String],
+}
+
+pub fn check(definition: &Definition, doc: &Docstring, options: &Options, report: &mut Report) {
+    let range = doc.range;
+    quotes(doc, report);
+    let stripped = py_strip(&doc.value);
+    let summary = stripped.split('\n').next().unwrap_or_default();
+    // D400/D415 (fix: append a period to the first line).
+    if let Some(last) = summary.chars().next_back() {
+        if last != '.' {
+            report.push(
+                Code::D400,
+                format!("first line should end with a period (not `{last}`)"),
+                range,
+            );
+        }
+        if !matches!(last, '.' | '!' | '?') {
+            report.push(
+                Code::D415,
+                format!(
+                    "first line should end with a period, question mark, or exclamation point (not `{last}`)"
+                ),
+                range,
+            );
+        }
+    }
+    // pydocstyle's "first word": letters and digits of the first
+    // white-space-separated word.
+    let first_word: String = py_words(stripped)
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    // D404 (fix: none, a rewording).
+    if first_word.to_lowercase() == "this" {
+        report.push(Code::D404, "first word of the docstring should not be `This`", range);
+    }
+    if !definition.is_function() {
         return;
     }
-    let lines: Vec<&str> = universal_lines(body).collect();
-    let content: Vec<&str> = universal_lines(body.trim()).collect();
-    if body.contains(r#"""""#) {
-        // `"""` in the text (escaped or not): only `'''` holds it cleanly.
-        if !quotes.triple || quotes.triple_double {
-            report.push(Code::D300, "use triple single quotes `'''`", range);
+    // D401 (fix: replace the first word with the imperative).
+    let is_test = definition.name.starts_with("test") || definition.name == "runTest";
+    let is_property =
+        definition.decorators.iter().any(|d| options.property_decorators.iter().any(|p| p == d));
+    if !is_test && !is_property {
+        match mood::check(&first_word) {
+            Some(Mood::Rephrase) => report.push(
+                Code::D401,
+                format!(
+                    "first line should be in imperative mood; try rephrasing (found `{first_word}`)"
+                ),
+                range,
+            ),
+            Some(Mood::Use(verb)) => {
+                let mut chars = verb.chars();
+                let verb: String =
+                    chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect();
+                report.push(
+                    Code::D401,
+                    format!(
+                        "first line should be in imperative mood: `{verb}`, not `{first_word}`"
+                    ),
+                    range,
+                );
+            }
+            None => {}
         }
-    } else if !quotes.triple_double {
-        report.push(Code::D300, r#"use triple double quotes `"""`"#, range);
     }
-    if content.len() == 1 && lines.len() > 1 {
-        report.push(Code::D200, "one-line docstring should fit on one line", range);
-    }
-    let blank_after_summary = content.iter().skip(1).take_while(|l| l.trim().is_empty()).count();
-    if quotes.triple && content.len() > 1 && blank_after_summary != 1 {
+    // D402 (fix: none, a rewording).
+    let call = format!("{}(", definition.name);
+    if summary.replace(' ', "").contains(&call) {
         report.push(
-            Code::D205,
-            "1 blank line required between summary line and description",
+            Code::D402,
+            format!("first line should not be the function's signature (found `{call}`)"),
             range,
         );
     }
-    if content.len() > 1 && !lines.last().is_some_and(|l| l.trim().is_empty()) {
+    capitalized(doc, report);
+    // D418 (fix: delete the docstring).
+    if definition.is_overload() {
         report.push(
-            Code::D209,
-            "multi-line docstring closing quotes should be on a separate line",
+            Code::D418,
+            "function decorated with `@overload` should not have a docstring",
             range,
         );
-    }
-    let first = lines[0];
-    if !first.trim().is_empty()
-        && (first.starts_with(char::is_whitespace) || first.ends_with(char::is_whitespace))
-    {
-        report.push(Code::D210, "no whitespaces allowed surrounding docstring text", range);
-    }
-    if let Some(summary_end) = summary_last_line(&lines) {
-        let line = summary_end.trim_end();
-        if !line.ends_with('.') && !line.ends_with('\\') {
-            report.push(Code::D400, "first line should end with a period", range);
-        }
-    }
-    if definition.is_function() {
-        capitalized(body, range, report);
-        blank_lines_around(definition, docstring, text, report);
     }
 }
 
-/// D403: the first word starts with a capital (ASCII words only, as
-/// pydocstyle checks).
-fn capitalized(body: &str, range: TextRange, report: &mut Report) {
-    let Some(word) = body.split_whitespace().next() else { return };
-    let word = word.trim_end_matches('.');
-    if !word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
+/// D300/D301 (fix: change the quotes or add the `r` prefix).
+fn quotes(doc: &Docstring, report: &mut Report) {
+    let raw: &str = &doc.raw;
+    let unprefixed = raw.strip_prefix(['u', 'U']).unwrap_or(raw);
+    let unprefixed = unprefixed.strip_prefix(['r', 'R']).unwrap_or(unprefixed);
+    let opens_with = |quotes: &str| {
+        unprefixed
+            .strip_prefix(quotes)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| !quotes.starts_with(c))
+    };
+    if doc.value.contains(r#"""""#) {
+        // `"""` in the text: only `'''` holds it cleanly.
+        if !opens_with("'''") {
+            report.push(Code::D300, "use triple single quotes `'''`", doc.range);
+        }
+    } else if !opens_with(r#"""""#) {
+        report.push(Code::D300, r#"use triple double quotes `"""`"#, doc.range);
+    }
+    let bytes = raw.as_bytes();
+    let backslash = bytes.iter().enumerate().any(|(i, b)| {
+        *b == b'\\' && bytes.get(i + 1).is_some_and(|n| !matches!(n, b'\n' | b'u' | b'N'))
+    });
+    if backslash && !raw.starts_with('r') && !raw.starts_with("ur") {
+        report.push(Code::D301, r#"use `r"""` if any backslashes in a docstring"#, doc.range);
+    }
+}
+
+/// D403 (fix: capitalize the first word): the first word of a function's
+/// docstring, when it is made of ASCII letters and apostrophes and is not
+/// all capitals, is capitalized (`Word`, not `word` nor `wOrd`).
+fn capitalized(doc: &Docstring, report: &mut Report) {
+    let Some(word) = py_words(&doc.value).next() else { return };
+    if word == word.to_uppercase() || !word.chars().all(|c| c.is_ascii_alphabetic() || c == '\'') {
         return;
     }
-    let mut chars = word.chars();
-    let Some(first) = chars.next() else { return };
-    if first.is_ascii_lowercase() {
-        let fixed: String = first.to_ascii_uppercase().to_string() + chars.as_str();
+    let fixed: String = word
+        .chars()
+        .enumerate()
+        .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+        .collect();
+    if fixed != word {
         report.push(
             Code::D403,
             format!("first word of the docstring should be capitalized: `{word}` -> `{fixed}`"),
-            range,
+            doc.range,
         );
     }
-}
-
-/// D201/D202: blank lines right before and after a function's docstring.
-fn blank_lines_around(
-    definition: &Definition,
-    docstring: &ast::ExprStringLiteral,
-    text: &str,
-    report: &mut Report,
-) {
-    let range = docstring.range;
-    let start = range.start().to_usize();
-    let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    // The lines above the docstring's line, nearest first.
-    let above = text[..line_start].strip_suffix('\n').unwrap_or(&text[..line_start]);
-    let above = above.strip_suffix('\r').unwrap_or(above);
-    let before = universal_lines(above).rev().take_while(|l| l.trim().is_empty()).count();
-    let header_start = definition.stmt_range().map_or(0, |r| r.start().to_usize());
-    if before > 0 && line_start > header_start {
-        report.push(
-            Code::D201,
-            format!("no blank lines allowed before function docstring (found {before})"),
-            range,
-        );
-    }
-    // The docstring alone in the body: what follows is not the function's.
-    if definition.body.len() < 2 {
-        return;
-    }
-    let end = range.end().to_usize();
-    let rest = &text[end..];
-    let mut following = universal_lines(rest).skip(1);
-    let after = following.clone().take_while(|l| l.trim().is_empty()).count();
-    if after == 0 {
-        return;
-    }
-    let next = following.find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'));
-    let inner_definition = next.is_some_and(|line| {
-        let code = line.trim_start();
-        line.len() > code.len()
-            && (code.starts_with("def ")
-                || code.starts_with("class ")
-                || code.starts_with("async def ")
-                || code.starts_with('@'))
-    });
-    if after == 1 && inner_definition {
-        return;
-    }
-    report.push(
-        Code::D202,
-        format!("no blank lines allowed after function docstring (found {after})"),
-        range,
-    );
-}
-
-/// The last line of the summary paragraph (the first run of non-blank
-/// lines, ended early by a section underline such as `---`). `None` for a
-/// docstring that starts with a field list (`:param x:`).
-fn summary_last_line<'a>(lines: &[&'a str]) -> Option<&'a str> {
-    let start = lines.iter().position(|l| !l.trim().is_empty())?;
-    let first = lines[start].trim();
-    if [":param", ":type", ":raises", ":return", ":rtype"].iter().any(|p| first.starts_with(p)) {
-        return None;
-    }
-    let underline = |line: &str| {
-        let line = line.trim();
-        !line.is_empty() && line.chars().all(|c| "-~=#".contains(c))
-    };
-    // A docstring that opens with a section name ("Parameters", "Args:").
-    if SECTIONS.contains(&first.trim_end_matches(':')) {
-        return None;
-    }
-    // The first line counts when it is an overline (`====` over a title),
-    // not when it is all there is (`"""-----"""`, a separator).
-    let rest = lines[start + 1..].iter().take_while(|l| !l.trim().is_empty() && !underline(l));
-    let last = rest.last().copied().unwrap_or(lines[start]);
-    let alone = lines.iter().filter(|l| !l.trim().is_empty()).count() == 1;
-    (!(alone && underline(last))).then_some(last)
-}
-
-/// Google and NumPy section names.
-#[rustfmt::skip]
-const SECTIONS: &[&str] = &[
-    "Args", "Arguments", "Attention", "Attributes", "Caution", "Danger", "Error", "Example",
-    "Examples", "Extended Summary", "Hint", "Important", "Keyword Args", "Keyword Arguments",
-    "Methods", "Note", "Notes", "Other Args", "Other Arguments", "Other Params",
-    "Other Parameters", "Parameters", "Raises", "Receives", "References", "Return", "Returns",
-    "See Also", "Short Summary", "Tip", "Todo", "Warning", "Warnings", "Warns", "Yield", "Yields",
-];
-
-/// Lines split at `\n`, `\r\n` and `\r`, as Python reads source.
-fn universal_lines(text: &str) -> impl DoubleEndedIterator<Item = &str> + Clone {
-    text.split('\n').map(|line| line.strip_suffix('\r').unwrap_or(line))
 }
