@@ -83,6 +83,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
             crate::bench_external::run(root, runs)
         }
+        Some("cache") => {
+            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
+            crate::bench_cache::run(root, runs)
+        }
         Some("install") => {
             let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
             crate::bench_install::run_bench(root, runs)
@@ -92,7 +96,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             crate::bench_coverage::run(root, mb, runs)
         }
         _ => bail!(
-            "usage: cargo xtask bench walk|shell|ciyaml|python|markdown|coverage|external|install [--files N] [--mb N] [--runs N]"
+            "usage: cargo xtask bench walk|shell|ciyaml|python|markdown|coverage|external|install|cache [--files N] [--mb N] [--runs N]"
         ),
     }
 }

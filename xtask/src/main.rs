@@ -7,6 +7,7 @@
 //! - `dist [--out DIR]`: the wheel, the release tarball and its checksum.
 
 mod bench;
+mod bench_cache;
 mod bench_ciyaml;
 mod bench_coverage;
 mod bench_external;

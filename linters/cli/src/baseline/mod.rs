@@ -36,7 +36,8 @@ pub struct Applied {
     /// Findings hidden because the baseline lists them.
     pub hidden: usize,
     /// Entries that no longer occur (see [`apply`]).
-    pub stale: Vec<Entry>,
+    /// Positions in the baseline's entries.
+    pub stale: Vec<usize>,
     /// Paths of stale entries whose file no longer exists.
     pub missing_files: Vec<String>,
 }
@@ -76,7 +77,7 @@ pub fn apply(
     let mut applied = Applied { hidden, ..Applied::default() };
     let mut exists: HashMap<&str, bool> = HashMap::new();
     let mut missing = BTreeSet::new();
-    for (entry, matched) in file.entries.iter().zip(matched) {
+    for (i, (entry, matched)) in file.entries.iter().zip(matched).enumerate() {
         if matched {
             continue;
         }
@@ -85,7 +86,7 @@ pub fn apply(
             missing.insert(entry.path.clone());
         }
         if gone || whole_repository {
-            applied.stale.push(entry.clone());
+            applied.stale.push(i);
         }
     }
     applied.missing_files = missing.into_iter().collect();

@@ -41,13 +41,13 @@ pub fn run(args: BaselineArgs) -> Result<Status, UsageError> {
         };
         let mut findings = std::mem::take(&mut output.diagnostics);
         let applied = baseline::apply(&old, &mut findings, &renames, whole_repository, &root);
-        let stale: std::collections::HashSet<&str> =
-            applied.stale.iter().map(|e| e.fingerprint.as_str()).collect();
+        let stale: std::collections::HashSet<usize> = applied.stale.iter().copied().collect();
         let kept: Vec<_> = old
             .entries
             .iter()
-            .filter(|e| !stale.contains(e.fingerprint.as_str()))
-            .cloned()
+            .enumerate()
+            .filter(|(i, _)| !stale.contains(i))
+            .map(|(_, e)| e.clone())
             .collect();
         let message =
             format!("{shown}: removed {} stale of {} entries", stale.len(), old.entries.len());

@@ -41,7 +41,7 @@ pub struct ResultCache {
     used: Mutex<HashSet<String>>,
     disabled: AtomicBool,
     problems: Mutex<Vec<String>>,
-    settings_digests: RwLock<HashMap<usize, u64>>,
+    settings_digests: RwLock<HashMap<usize, (Arc<Settings>, u64)>>,
 }
 
 impl ResultCache {
@@ -107,15 +107,31 @@ impl ResultCache {
         format!("{:032x}", hasher.digest128())
     }
 
-    /// Settings are shared per directory, so their digest is memoized.
+    /// The settings' digest: the configuration files they were read from
+    /// (path and bytes: everything in `Config` comes from them) and the
+    /// rule selection (where the command line's `--select` lands).
+    /// Memoized per settings object, which the map keeps alive so that its
+    /// address is never reused by another.
     fn settings_digest(&self, settings: &Arc<Settings>) -> u64 {
         let id = Arc::as_ptr(settings) as usize;
-        if let Some(&d) = self.settings_digests.read().unwrap_or_else(|e| e.into_inner()).get(&id) {
-            return d;
+        if let Some((_, d)) =
+            self.settings_digests.read().unwrap_or_else(|e| e.into_inner()).get(&id)
+        {
+            return *d;
         }
-        let text = format!("{:?}{:?}{}", settings.config, settings.selection, settings.isolated);
-        let digest = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
-        self.settings_digests.write().unwrap_or_else(|e| e.into_inner()).insert(id, digest);
+        let mut hasher = Xxh3::new();
+        for file in &settings.config.files {
+            hasher.update(file.as_os_str().as_encoded_bytes());
+            let bytes = std::fs::read(file).unwrap_or_default();
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(&bytes);
+        }
+        hasher.update(format!("{:?}{}", settings.selection, settings.isolated).as_bytes());
+        let digest = hasher.digest();
+        self.settings_digests
+            .write()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(id, (Arc::clone(settings), digest));
         digest
     }
 
