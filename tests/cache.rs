@@ -54,6 +54,15 @@ fn entries(repo: &Repo) -> usize {
     std::fs::read_dir(dir).map_or(0, |d| d.count())
 }
 
+fn entry_names(repo: &Repo) -> BTreeSet<String> {
+    let dir = repo.path().join(".lintgate_cache").join(lintgate_engine::VERSION);
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into())
+        .collect()
+}
+
 fn has(found: &BTreeSet<(String, u64, String)>, path: &str, code: &str) -> bool {
     found.iter().any(|(p, _, c)| p == path && c == code)
 }
@@ -63,7 +72,13 @@ fn a_rerun_comes_from_the_cache_and_every_input_is_part_of_the_key() {
     let repo = repo();
     let cold = lint(&repo);
     assert_eq!(entries(&repo), 2, "the Python file and the script are cached; Markdown is not");
+    let names = entry_names(&repo);
     assert_eq!(lint(&repo), cold, "the warm run differs");
+    assert_eq!(
+        entry_names(&repo),
+        names,
+        "a re-run with nothing changed must hit the same entries"
+    );
     assert!(has(&cold, "run.sh", "SC2086") && has(&cold, "pkg/app.py", "F401"));
     let check = |what: &str| {
         let cached = lint(&repo);
