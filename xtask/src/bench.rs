@@ -66,31 +66,21 @@ fn parse(args: &[String]) -> Result<Options> {
     Ok(options)
 }
 
+/// `--runs N` if given, else the bench's own default.
+fn runs_or(args: &[String], default: usize) -> Result<usize> {
+    if args.iter().any(|a| a == "--runs") { Ok(parse(args)?.runs) } else { Ok(default) }
+}
+
 pub fn run(root: &Path, args: &[String]) -> Result<()> {
     match args.first().map(String::as_str) {
         Some("walk") => walk(root, &parse(&args[1..])?),
         Some("shell") => shell(root, &parse(&args[1..])?),
         Some("ciyaml") => crate::bench_ciyaml::run(root, options_ciyaml(&args[1..])?),
-        Some("python") => {
-            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
-            crate::bench_python::run(root, runs)
-        }
-        Some("markdown") => {
-            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
-            crate::bench_markdown::run(root, runs)
-        }
-        Some("external") => {
-            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
-            crate::bench_external::run(root, runs)
-        }
-        Some("cache") => {
-            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 5 };
-            crate::bench_cache::run(root, runs)
-        }
-        Some("install") => {
-            let runs = if args.iter().any(|a| a == "--runs") { parse(&args[1..])?.runs } else { 3 };
-            crate::bench_install::run_bench(root, runs)
-        }
+        Some("python") => crate::bench_python::run(root, runs_or(&args[1..], 5)?),
+        Some("markdown") => crate::bench_markdown::run(root, runs_or(&args[1..], 5)?),
+        Some("external") => crate::bench_external::run(root, runs_or(&args[1..], 3)?),
+        Some("cache") => crate::bench_cache::run(root, runs_or(&args[1..], 5)?),
+        Some("install") => crate::bench_install::run_bench(root, runs_or(&args[1..], 3)?),
         Some("coverage") => {
             let (mb, runs) = options_coverage(&args[1..])?;
             crate::bench_coverage::run(root, mb, runs)
