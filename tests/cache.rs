@@ -49,18 +49,23 @@ fn fresh(repo: &Repo) -> BTreeSet<(String, u64, String)> {
     findings(&repo.lint(&["lint", "--format", "json", "--no-cache"]))
 }
 
-fn entries(repo: &Repo) -> usize {
-    let dir = repo.path().join(".lintgate_cache").join(lintgate_engine::VERSION);
-    std::fs::read_dir(dir).map_or(0, |d| d.count())
+fn pack_path(repo: &Repo) -> std::path::PathBuf {
+    repo.path().join(".lintgate_cache").join(lintgate_engine::VERSION).join("results")
 }
 
-fn entry_names(repo: &Repo) -> BTreeSet<String> {
-    let dir = repo.path().join(".lintgate_cache").join(lintgate_engine::VERSION);
-    std::fs::read_dir(dir)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().into())
-        .collect()
+/// The keys in the cache's pack file (its layout: a header line, then per
+/// entry a 16-byte key, a 4-byte length and the entry).
+fn entry_keys(repo: &Repo) -> BTreeSet<u128> {
+    let Ok(bytes) = std::fs::read(pack_path(repo)) else { return BTreeSet::new() };
+    let mut at = bytes.iter().position(|&b| b == b'\n').expect("a header line") + 1;
+    let mut keys = BTreeSet::new();
+    while at < bytes.len() {
+        keys.insert(u128::from_le_bytes(bytes[at..at + 16].try_into().unwrap()));
+        let len = u32::from_le_bytes(bytes[at + 16..at + 20].try_into().unwrap());
+        at += 20 + len as usize;
+    }
+    assert_eq!(at, bytes.len(), "the pack ends with a whole entry");
+    keys
 }
 
 fn has(found: &BTreeSet<(String, u64, String)>, path: &str, code: &str) -> bool {
@@ -71,14 +76,14 @@ fn has(found: &BTreeSet<(String, u64, String)>, path: &str, code: &str) -> bool 
 fn a_rerun_comes_from_the_cache_and_every_input_is_part_of_the_key() {
     let repo = repo();
     let cold = lint(&repo);
-    assert_eq!(entries(&repo), 2, "the Python file and the script are cached; Markdown is not");
-    let names = entry_names(&repo);
-    assert_eq!(lint(&repo), cold, "the warm run differs");
     assert_eq!(
-        entry_names(&repo),
-        names,
-        "a re-run with nothing changed must hit the same entries"
+        entry_keys(&repo).len(),
+        2,
+        "the Python file and the script are cached; Markdown is not"
     );
+    let names = entry_keys(&repo);
+    assert_eq!(lint(&repo), cold, "the warm run differs");
+    assert_eq!(entry_keys(&repo), names, "a re-run with nothing changed must hit the same entries");
     assert!(has(&cold, "run.sh", "SC2086") && has(&cold, "pkg/app.py", "F401"));
     let check = |what: &str| {
         let cached = lint(&repo);
@@ -129,22 +134,30 @@ fn a_rerun_comes_from_the_cache_and_every_input_is_part_of_the_key() {
 fn corrupt_entries_are_misses_and_rewritten() {
     let repo = repo();
     let cold = lint(&repo);
-    let dir = repo.path().join(".lintgate_cache").join(lintgate_engine::VERSION);
-    let mut names = Vec::new();
-    for (i, entry) in std::fs::read_dir(&dir).unwrap().flatten().enumerate() {
-        let garbage: &[u8] = match i % 3 {
-            0 => b"",
-            1 => b"lintgate-cache 1\n{\"diagnostics\": [",
-            _ => b"\xff\xfe\x00binary",
-        };
-        std::fs::write(entry.path(), garbage).unwrap();
-        names.push(entry.path());
+    let keys = entry_keys(&repo);
+    let whole = std::fs::read(pack_path(&repo)).unwrap();
+    let header = whole.iter().position(|&b| b == b'\n').unwrap() + 1;
+    let mut garbled_body = whole.clone();
+    for byte in &mut garbled_body[header + 20..header + 30] {
+        *byte = 0xff;
     }
-    assert_eq!(lint(&repo), cold);
-    for name in names {
-        let text = std::fs::read(&name).unwrap();
-        assert!(text.starts_with(b"lintgate-cache 1\n{"), "{} was not rewritten", name.display());
+    let corruptions: [(&str, Vec<u8>); 4] = [
+        ("an empty pack", Vec::new()),
+        ("a pack cut inside an entry", whole[..whole.len() - 3].to_vec()),
+        ("an entry whose bytes are not an entry", garbled_body),
+        ("a file of another format", b"\xff\xfe\x00binary".to_vec()),
+    ];
+    for (what, bytes) in corruptions {
+        std::fs::write(pack_path(&repo), bytes).unwrap();
+        assert_eq!(lint(&repo), cold, "after {what}");
+        assert_eq!(entry_keys(&repo), keys, "after {what}, the pack was not rewritten whole");
+        assert_eq!(lint(&repo), cold, "re-run after {what}");
     }
+    // Entries of the older one-file-per-entry layout are removed.
+    let stray = pack_path(&repo).with_file_name("0123456789abcdef0123456789abcdef");
+    std::fs::write(&stray, "lintgate-cache 1\n{}").unwrap();
+    lint(&repo);
+    assert!(!stray.exists());
     // Another version's directory is removed by a whole-repository run.
     let old = repo.path().join(".lintgate_cache/0.0.1");
     std::fs::create_dir_all(&old).unwrap();

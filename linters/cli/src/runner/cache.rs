@@ -9,18 +9,19 @@
 //! returns none, and files it checks are never cached: no result may come
 //! from a stale entry.
 //!
-//! Entries live in `<cache-dir>/<version>/<key>`, written to a temporary
-//! file and renamed, so concurrent runs never see half an entry; a missing,
-//! corrupt or foreign entry is a miss and is rewritten. A run over the whole
-//! repository removes the entries it did not use, and other versions'
-//! directories, so the cache stays one entry per file.
+//! Entries live in one pack file, `<cache-dir>/<version>/results`, read
+//! once when the run starts and rewritten (temporary file, then rename)
+//! when it ends, only if the run added an entry or, over the whole
+//! repository, left one unused: a missing, corrupt or foreign entry is a
+//! miss. A run over the whole repository keeps only the entries it used,
+//! and removes other versions' directories, so the cache stays one entry
+//! per file. Two runs at once each write whole packs; the last one wins,
+//! and what the other added is a miss next time.
 //!
 //! [`FileChecker::cache_key`]: lintgate_engine::checker::FileChecker::cache_key
 
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 
 use lintgate_engine::diagnostic::{Diagnostic, Note};
@@ -30,17 +31,20 @@ use xxhash_rust::xxh3::Xxh3;
 
 use super::entry;
 use super::file::FileResult;
+use super::pack::{self, Pack};
 use crate::settings::Settings;
 
 /// The default directory, at the repository root.
 pub const DEFAULT_DIR: &str = ".lintgate_cache";
+/// The pack's name inside the version directory.
+const PACK: &str = "results";
 
 pub struct ResultCache {
     /// `<cache-dir>/<version>`.
     dir: PathBuf,
-    used: Mutex<HashSet<String>>,
-    disabled: AtomicBool,
-    problems: Mutex<Vec<String>>,
+    pack: Pack,
+    used: Mutex<HashSet<u128>>,
+    added: Mutex<Vec<(u128, Vec<u8>)>>,
     settings_digests: RwLock<HashMap<usize, (Arc<Settings>, u64)>>,
 }
 
@@ -71,10 +75,10 @@ impl ResultCache {
         let versioned = real.join(lintgate_engine::VERSION);
         std::fs::create_dir_all(&versioned).map_err(fail)?;
         Ok(ResultCache {
+            pack: Pack::read(&versioned.join(PACK)),
             dir: versioned,
             used: Mutex::new(HashSet::new()),
-            disabled: AtomicBool::new(false),
-            problems: Mutex::new(Vec::new()),
+            added: Mutex::new(Vec::new()),
             settings_digests: RwLock::new(HashMap::new()),
         })
     }
@@ -86,7 +90,7 @@ impl ResultCache {
         settings: &Arc<Settings>,
         ignored: &[Selector],
         checker_keys: &[(&str, u64)],
-    ) -> String {
+    ) -> u128 {
         let mut hasher = Xxh3::new();
         for part in [
             lintgate_engine::VERSION.as_bytes(),
@@ -104,7 +108,7 @@ impl ResultCache {
         }
         hasher.update(&(file.text.len() as u64).to_le_bytes());
         hasher.update(file.text.as_bytes());
-        format!("{:032x}", hasher.digest128())
+        hasher.digest128()
     }
 
     /// The settings' digest: the configuration files they were read from
@@ -137,52 +141,61 @@ impl ResultCache {
 
     /// The diagnostics and notes cached under `key` for `path`, if a sound
     /// entry is there.
-    pub fn get(&self, key: &str, path: &str) -> Option<(Vec<Diagnostic>, Vec<Note>)> {
-        self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key.to_string());
-        let bytes = std::fs::read(self.dir.join(key)).ok()?;
-        entry::decode(&bytes, path)
+    pub fn get(&self, key: u128, path: &str) -> Option<(Vec<Diagnostic>, Vec<Note>)> {
+        self.used.lock().unwrap_or_else(|e| e.into_inner()).insert(key);
+        entry::decode(self.pack.get(key)?, path)
     }
 
-    pub(super) fn put(&self, key: &str, result: &FileResult) {
-        if self.disabled.load(Ordering::Relaxed) {
-            return;
-        }
-        let Some(bytes) = entry::encode(&result.diagnostics, &result.notes) else { return };
-        let written = tempfile::NamedTempFile::new_in(&self.dir).and_then(|mut temp| {
-            temp.write_all(&bytes)?;
-            temp.persist(self.dir.join(key)).map(|_| ()).map_err(|e| e.error)
-        });
-        if let Err(e) = written
-            && !self.disabled.swap(true, Ordering::Relaxed)
-        {
-            self.problems.lock().unwrap_or_else(|e| e.into_inner()).push(format!(
-                "cannot write to the result cache ({e}); the rest of this run is not cached"
-            ));
+    pub(super) fn put(&self, key: u128, result: &FileResult) {
+        if let Some(bytes) = entry::encode(&result.diagnostics, &result.notes) {
+            self.added.lock().unwrap_or_else(|e| e.into_inner()).push((key, bytes));
         }
     }
 
-    /// Notes for the run, after removing (on a whole-repository run) the
-    /// entries it did not use and other versions' directories.
+    /// Writes the pack if it changed, and notes for the run. A run over the
+    /// whole repository keeps only the entries it used and removes what
+    /// else is in the cache directory (other versions, older formats).
     pub fn finish(&self, whole_repository: bool) -> Vec<Note> {
-        if whole_repository && !self.disabled.load(Ordering::Relaxed) {
-            let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
-            for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
-                let name = entry.file_name().to_string_lossy().into_owned();
-                // Temporary files of a concurrent run are its own business.
-                if !name.starts_with(".tmp") && !used.contains(&name) {
-                    let _ = std::fs::remove_file(entry.path());
-                }
+        let used = self.used.lock().unwrap_or_else(|e| e.into_inner());
+        let added = self.added.lock().unwrap_or_else(|e| e.into_inner());
+        let added_keys: HashSet<u128> = added.iter().map(|(key, _)| *key).collect();
+        let kept: Vec<u128> = self
+            .pack
+            .keys()
+            .filter(|key| !added_keys.contains(key) && (!whole_repository || used.contains(key)))
+            .collect();
+        let mut notes = Vec::new();
+        if !added.is_empty() || kept.len() < self.pack.len() {
+            let old = kept.iter().filter_map(|&key| Some((key, self.pack.get(key)?)));
+            let new = added.iter().map(|(key, bytes)| (*key, bytes.as_slice()));
+            if let Err(e) = pack::write(&self.dir.join(PACK), old.chain(new)) {
+                let message =
+                    format!("cannot write the result cache ({e}); this run is not cached");
+                notes.push(Note::new(".", message));
+                return notes;
             }
-            if let Some(top) = self.dir.parent() {
-                for entry in std::fs::read_dir(top).into_iter().flatten().flatten() {
-                    if entry.path().is_dir() && entry.path() != self.dir {
-                        let _ = std::fs::remove_dir_all(entry.path());
-                    }
+        }
+        if whole_repository {
+            self.remove_the_rest();
+        }
+        notes
+    }
+
+    fn remove_the_rest(&self) {
+        for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            // Temporary files of a concurrent run are its own business.
+            if name != PACK && !name.starts_with(".tmp") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+        if let Some(top) = self.dir.parent() {
+            for entry in std::fs::read_dir(top).into_iter().flatten().flatten() {
+                if entry.path().is_dir() && entry.path() != self.dir {
+                    let _ = std::fs::remove_dir_all(entry.path());
                 }
             }
         }
-        let problems = self.problems.lock().unwrap_or_else(|e| e.into_inner());
-        problems.iter().map(|p| Note::new(".", p.clone())).collect()
     }
 }
 

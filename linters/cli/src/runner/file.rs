@@ -83,7 +83,7 @@ pub(super) fn check_file(
         (!keys.is_empty()).then(|| (cache, cache.key(&file, settings, &ignored, &keys), ran))
     });
     if let Some((cache, key, ran)) = &cached
-        && let Some((diagnostics, notes)) = cache.get(key, &file.path)
+        && let Some((diagnostics, notes)) = cache.get(*key, &file.path)
     {
         result.diagnostics = diagnostics;
         result.notes = notes;
@@ -139,7 +139,7 @@ pub(super) fn check_file(
     if let Some((cache, key, _)) = cached
         && result.crashed.is_empty()
     {
-        cache.put(&key, &result);
+        cache.put(key, &result);
     }
     result
 }

@@ -8,6 +8,7 @@ pub mod cache;
 mod entry;
 mod file;
 mod located;
+mod pack;
 
 pub use batch::place_all;
 
