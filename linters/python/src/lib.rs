@@ -8,6 +8,9 @@
 mod codes;
 mod inherited;
 mod lines;
+// Read by the pycodestyle families as they land.
+#[allow(dead_code)]
+mod logical;
 mod noqa;
 mod packages;
 mod rules;
@@ -297,6 +300,12 @@ fn check_source(
         lines::invalid_escapes(text, &tokens, &mut report);
     }
     let mut statements = Vec::new();
+    if parsed.first_error().is_none() {
+        // flake8 reports only E999 on a file that does not parse.
+        let context =
+            rules::pycodestyle::Context { rows: lines, indent_size: 4, hang_closing: false };
+        rules::pycodestyle::check(text, parsed.token_kinds(), &context, &mut report);
+    }
     if let Some(error) = parsed.first_error() {
         // Rules on the syntax tree would report the parser's guesses.
         let message = format!("syntax error: {}", lower_first(&error.message));

@@ -8,7 +8,7 @@ use std::ops::Range;
 pub use ruff_python_ast as ast;
 use ruff_python_ast::StringFlags;
 pub use ruff_python_ast::comparable::ComparableExpr;
-use ruff_python_ast::token::TokenKind;
+pub use ruff_python_ast::token::TokenKind;
 pub use ruff_python_ast::visitor::{self, Visitor};
 pub use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -49,6 +49,11 @@ impl Parsed {
             range: to_range(error.location),
             message: error.error.to_string(),
         })
+    }
+
+    /// Every token as the lexer gave it: its kind and byte range.
+    pub fn token_kinds(&self) -> impl Iterator<Item = (TokenKind, Range<usize>)> + '_ {
+        self.inner.tokens().iter().map(|token| (token.kind(), to_range(token.range())))
     }
 
     /// Every token with what the line rules need to know about it, in order.

@@ -8,4 +8,5 @@ pub mod import_order;
 pub mod import_position;
 pub mod literals;
 pub mod names;
+pub mod pycodestyle;
 pub mod unused;

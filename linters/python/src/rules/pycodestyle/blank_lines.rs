@@ -1,0 +1,9 @@
+//! E3: blank lines (E301–E306).
+
+use super::Context;
+use crate::codes::{Code, Report};
+use crate::logical::LogicalLines;
+
+pub const CODES: &[Code] = &[];
+
+pub fn check(_lines: &LogicalLines, _context: &Context, _report: &mut Report) {}
