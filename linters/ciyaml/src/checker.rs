@@ -81,6 +81,10 @@ impl FileChecker for CiYamlChecker {
             }
             (extraction.units, extraction.problems)
         };
+        let mut problems = problems;
+        if !github {
+            problems.extend(crate::schema::check(&doc));
+        }
         let elsewhere = Elsewhere::new(&includes);
         let mut reported = HashSet::new();
         for problem in doc.problems.iter().chain(&problems) {
