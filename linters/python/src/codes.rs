@@ -26,7 +26,7 @@ codes!(
     W293, W605, D100, D101, D102, D103, D104, D105, D106, D107, D200, D201, D202, D203, D204, D205,
     D206, D207, D208, D209, D210, D211, D212, D213, D214, D215, D300, D301, D400, D401, D402, D403,
     D404, D405, D406, D407, D408, D409, D410, D411, D412, D413, D414, D415, D416, D417, D418, D419,
-    I001,
+    I001, C901,
 );
 
 /// The findings of one file, filtered by the rules enabled for it.

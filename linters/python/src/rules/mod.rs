@@ -2,6 +2,7 @@
 //! rules decided once the scope model is complete (`unused`).
 
 pub mod comparisons;
+pub mod complexity;
 pub mod docstrings;
 pub mod exceptions;
 pub mod import_order;
