@@ -56,6 +56,8 @@ pub struct Checker<'a> {
     name_error_guard: u32,
     /// Visiting a type annotation: strings in it are forward references.
     in_annotation: bool,
+    /// Inside an f-string or t-string (its fields and format specs).
+    in_fstring: bool,
     /// `from __future__ import annotations` (or a stub): annotations are lazy.
     lazy_annotations: bool,
     bodies: Vec<Deferred<Body<'a>>>,
@@ -74,6 +76,8 @@ pub struct Checker<'a> {
     /// E402: a statement other than imports and a docstring was seen.
     import_boundary: bool,
     docstring_seen: bool,
+    /// F404: nothing but docstrings and `from` imports came before.
+    futures_allowed: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -91,6 +95,7 @@ impl<'a> Checker<'a> {
             conditional_depth: 0,
             name_error_guard: 0,
             in_annotation: false,
+            in_fstring: false,
             lazy_annotations: info.is_stub,
             bodies: Vec::new(),
             annotations: Vec::new(),
@@ -102,6 +107,7 @@ impl<'a> Checker<'a> {
             noqa_statements: Vec::new(),
             import_boundary: false,
             docstring_seen: false,
+            futures_allowed: true,
         }
     }
 

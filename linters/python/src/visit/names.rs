@@ -106,6 +106,7 @@ impl<'a> Checker<'a> {
                 self.model.binding_mut(id).unpacked = unpacked;
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                rules::names::starred_targets(&mut self.report, elts, target.range());
                 for element in elts {
                     self.visit_target(element, kind, unpacked);
                 }
@@ -303,15 +304,41 @@ impl<'a> Checker<'a> {
 
     pub(super) fn visit_import_from(&mut self, import: &'a ast::StmtImportFrom) {
         let module = import.module.as_ref().map_or("", |m| m.as_str());
+        let at_module_level = self.model.scope(self.scope).kind == ScopeKind::Module;
         if module == "__future__" {
+            if !(at_module_level && self.futures_allowed) {
+                self.report.push(
+                    Code::F404,
+                    "`from __future__` imports must come first in the file",
+                    import.range,
+                );
+            }
             for alias in &import.names {
+                if !FUTURE_FEATURES.contains(&alias.name.as_str()) {
+                    self.report.push(
+                        Code::F407,
+                        format!("future feature `{}` is not defined", alias.name.as_str()),
+                        import.range,
+                    );
+                }
                 self.bind(alias.name.as_str(), alias.range, BindingKind::FutureImport);
             }
             return;
         }
+        if at_module_level {
+            self.futures_allowed = false;
+        }
         let dots = ".".repeat(import.level as usize);
         for alias in &import.names {
             if alias.name.as_str() == "*" {
+                if !at_module_level {
+                    self.report.push(
+                        Code::F406,
+                        format!("`from {dots}{module} import *` is only allowed at module level"),
+                        import.range,
+                    );
+                    continue;
+                }
                 self.model.scope_mut(self.scope).star_import = true;
                 self.report.push(
                     Code::F403,
@@ -368,6 +395,20 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+/// `__future__.all_feature_names` (Python 3.7 to 3.14).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
 
 impl ScopeId {
     pub const MODULE: ScopeId = ScopeId::first();

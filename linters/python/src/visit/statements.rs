@@ -33,6 +33,12 @@ impl<'a> Checker<'a> {
             _ => self.import_boundary = true,
         }
         self.docstring_seen = true;
+        // Only strings (docstrings) may precede `from __future__` imports.
+        if !stmt.is_import_from_stmt()
+            && !matches!(stmt, Stmt::Expr(expr) if expr.value.is_string_literal_expr())
+        {
+            self.futures_allowed = false;
+        }
         self.visit_stmt(stmt);
     }
 
@@ -72,6 +78,7 @@ impl<'a> Checker<'a> {
         if let Some(returns) = &function.returns {
             self.visit_annotation(returns);
         }
+        rules::names::duplicate_parameters(&mut self.report, parameters, function.name.range);
         let deferred = self.defer(Body::Function(function));
         self.bodies.push(deferred);
         self.declare_globals(&function.body);
@@ -360,6 +367,7 @@ impl<'a> Checker<'a> {
             }
             Stmt::Match(stmt) => self.visit_match(stmt),
             Stmt::Raise(raise) => {
+                rules::exceptions::raise_not_implemented(&mut self.report, raise);
                 if let Some(exc) = &raise.exc {
                     self.visit_expr(exc);
                 }
