@@ -65,7 +65,8 @@ impl<'a> Checker<'a> {
             branch: self.branch,
             used,
             unpacked: false,
-            explicit_export: false,
+            statement: None,
+            in_for_loop: self.stmt_in_for,
             overload: false,
             qualified: None,
         }
@@ -297,7 +298,7 @@ impl<'a> Checker<'a> {
             };
             let id = self.bind(name, alias.range, kind);
             let binding = self.model.binding_mut(id);
-            binding.explicit_export = alias.asname.as_ref().is_some_and(|a| a.as_str() == module);
+            binding.statement = Some(import.range);
             binding.qualified = Some(module.to_string());
         }
     }
@@ -321,7 +322,8 @@ impl<'a> Checker<'a> {
                         import.range,
                     );
                 }
-                self.bind(alias.name.as_str(), alias.range, BindingKind::FutureImport);
+                let id = self.bind(alias.name.as_str(), alias.range, BindingKind::FutureImport);
+                self.model.binding_mut(id).used = true;
             }
             return;
         }
@@ -356,13 +358,8 @@ impl<'a> Checker<'a> {
                 format!("{dots}{module}.{}", alias.name.as_str())
             };
             let id = self.bind(name, alias.range, BindingKind::FromImport);
-            let redundant_alias =
-                alias.asname.as_ref().is_some_and(|a| a.as_str() == alias.name.as_str());
-            // `from . import submodule` in a package's `__init__.py` makes the
-            // submodule an attribute of the package: a re-export.
-            let package_submodule = self.info.is_init && import.level == 1 && module.is_empty();
             let binding = self.model.binding_mut(id);
-            binding.explicit_export = redundant_alias || package_submodule;
+            binding.statement = Some(import.range);
             binding.qualified = Some(qualified);
         }
     }
