@@ -60,6 +60,11 @@ pub const SETTINGS: SectionSpec = SectionSpec {
             kind: OptionKind::String,
             doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: \"3.9\".",
         },
+        OptionSpec {
+            name: "max-complexity",
+            kind: OptionKind::Integer,
+            doc: "The highest McCabe complexity C901 allows a function (flake8's `--max-complexity`). Default: none (C901 reports nothing).",
+        },
     ],
 };
 
@@ -180,6 +185,8 @@ struct Settings {
     /// The repository's own top-level modules (I001's first party).
     local_packages: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     docstrings: rules::docstrings::Options,
+    /// C901's threshold; `None` turns C901 off, as in flake8.
+    max_complexity: Option<usize>,
 }
 
 impl Settings {
@@ -220,7 +227,18 @@ impl Settings {
             let list = table.and_then(|t| t.get(key)).and_then(toml::Value::as_array);
             list.into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
         };
+        let max_complexity = match table.and_then(|t| t.get("max-complexity")) {
+            Some(toml::Value::Integer(n)) if *n < 0 => {
+                notes.push(format!(
+                    "`[python] max-complexity = {n}` is negative; C901 reports nothing"
+                ));
+                None
+            }
+            Some(value) => value.as_integer().and_then(|n| usize::try_from(n).ok()),
+            None => None,
+        };
         Settings {
+            max_complexity,
             line_length,
             minor,
             known_first_party: strings("known-first-party"),
@@ -315,6 +333,9 @@ fn check_source(
         checker.check_module(parsed.module());
         report = checker.report;
         rules::unused::check(&checker.model, text, lines, &mut report);
+        if let Some(max) = settings.max_complexity {
+            rules::complexity::check(parsed.module(), text, max, &mut report);
+        }
         if report.any_enabled(rules::docstrings::CODES) {
             let public = rules::docstrings::is_public_module(path);
             rules::docstrings::check(
@@ -347,6 +368,18 @@ fn check_source(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_negative_max_complexity_is_a_note_and_turns_c901_off() {
+        let table: toml::Table = "max-complexity = -1".parse().unwrap();
+        let mut notes = Vec::new();
+        let settings = super::Settings::read(Some(&table), || None, &mut notes);
+        assert_eq!(settings.max_complexity, None);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        let table: toml::Table = "max-complexity = 0".parse().unwrap();
+        let settings = super::Settings::read(Some(&table), || None, &mut notes);
+        assert_eq!(settings.max_complexity, Some(0));
+    }
+
     #[test]
     fn parser_messages_start_in_lower_case_but_names_keep_theirs() {
         assert_eq!(super::lower_first("Expected a statement"), "expected a statement");
