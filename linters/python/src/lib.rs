@@ -22,7 +22,7 @@ use lintgate_engine::repository;
 use lintgate_engine::source::SourceFile;
 
 pub use crate::inherited::{
-    Caches as InheritedCaches, DirReading, FLAKE8_LINE_LENGTH, Flake8Config, Found, Inherited,
+    Caches as InheritedCaches, FLAKE8_LINE_LENGTH, Flake8Cache, Flake8Config, Found, Inherited,
     InheritedVersion, Setting, VersionSource, find as inherited,
 };
 

@@ -4,6 +4,7 @@
 //! with a note, as flake8 skips it with a warning.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use lintgate_engine::config::PathPattern;
 use lintgate_engine::selector::Selector;
@@ -35,7 +36,7 @@ pub struct Flake8Config {
 }
 
 impl Flake8Config {
-    fn dir(&self) -> &Path {
+    pub(super) fn dir(&self) -> &Path {
         self.file.parent().unwrap_or(Path::new(""))
     }
 
@@ -82,7 +83,7 @@ pub fn scoped(prefix: &str) -> Option<Selector> {
 }
 
 /// What `dir` holds for flake8.
-pub fn read_dir(dir: &Path) -> Option<DirReading<Flake8Config>> {
+pub fn read_dir(dir: &Path) -> Option<DirReading<Arc<Flake8Config>>> {
     let mut notes = Vec::new();
     for name in FILES {
         let file = dir.join(name);
@@ -102,7 +103,11 @@ pub fn read_dir(dir: &Path) -> Option<DirReading<Flake8Config>> {
                 if parsed.has_section("flake8") || parsed.has_section("flake8:local-plugins") =>
             {
                 let config = read_section(file, parsed.section("flake8"));
-                return Some(DirReading { dir: dir.to_path_buf(), value: Some(config), notes });
+                return Some(DirReading {
+                    dir: dir.to_path_buf(),
+                    value: Some(Arc::new(config)),
+                    notes,
+                });
             }
             Ok(_) => {}
         }

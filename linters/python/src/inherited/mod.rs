@@ -49,14 +49,29 @@ pub struct Inherited {
     pub max_doc_length: Option<usize>,
     pub max_complexity: Option<usize>,
     pub version: Option<Found<InheritedVersion>>,
+    pub flake8: Option<Arc<Flake8Config>>,
     /// Files that could not be used, and values left out.
     pub notes: Vec<String>,
+}
+
+/// The `[flake8]` section flake8 would use, per directory.
+#[derive(Default)]
+pub struct Flake8Cache(NearestCache<DirReading<Arc<Flake8Config>>>);
+
+impl Flake8Cache {
+    /// The section for files in `dir`, with the notes on files skipped
+    /// on the way and on its values left out.
+    pub fn for_dir(&self, dir: &Path, notes: &mut Vec<String>) -> Option<Arc<Flake8Config>> {
+        let found = nearest(&self.0, dir, &flake8::read_dir, notes)?.value.clone()?;
+        notes.extend(found.problems.iter().cloned());
+        Some(found)
+    }
 }
 
 /// One cache per setting, shared by every file of a run.
 #[derive(Default)]
 pub struct Caches {
-    flake8: NearestCache<DirReading<Flake8Config>>,
+    flake8: Flake8Cache,
     ruff_length: NearestCache<DirReading<Found<usize>>>,
     version: NearestCache<DirReading<Found<InheritedVersion>>>,
 }
@@ -80,38 +95,25 @@ fn nearest<T>(
 }
 
 impl Caches {
-    /// The `[flake8]` section flake8 would use for files in `dir`.
-    pub fn flake8(
-        &self,
-        dir: &Path,
-        notes: &mut Vec<String>,
-    ) -> Option<Arc<DirReading<Flake8Config>>> {
-        let found = nearest(&self.flake8, dir, &flake8::read_dir, notes)?;
-        if let Some(config) = &found.value {
-            notes.extend(config.problems.iter().cloned());
-        }
-        Some(found)
-    }
-
     /// The line length flake8 or ruff would use: the nearer of ruff's
     /// `line-length` and a `[flake8]` section (its `max-line-length`, else
     /// flake8's 79); ruff's in one directory.
     fn line_length(
         &self,
         dir: &Path,
-        flake8: Option<&Arc<DirReading<Flake8Config>>>,
+        flake8: Option<&Arc<Flake8Config>>,
         notes: &mut Vec<String>,
     ) -> Option<Found<usize>> {
         let ruff = nearest(&self.ruff_length, dir, &ruff_length, notes);
         let depth = |d: &Path| d.components().count();
-        let ruff_nearer = match (&ruff, &flake8) {
-            (Some(r), Some(f)) => depth(&r.dir) >= depth(&f.dir),
+        let ruff_nearer = match (&ruff, flake8) {
+            (Some(r), Some(f)) => depth(&r.dir) >= depth(f.dir()),
             (r, _) => r.is_some(),
         };
         if ruff_nearer {
             return ruff.and_then(|r| r.value.clone());
         }
-        let config = flake8?.value.as_ref()?;
+        let config = flake8?;
         Some(match &config.max_line_length {
             Some(set) => Found { value: set.value, file: config.file.clone(), line: set.line },
             None => Found { value: FLAKE8_LINE_LENGTH, file: config.file.clone(), line: 0 },
@@ -121,15 +123,16 @@ impl Caches {
     /// Everything inherited for files in `dir`, each file read once per run.
     pub fn for_dir(&self, dir: &Path) -> Inherited {
         let mut notes = Vec::new();
-        let flake8 = self.flake8(dir, &mut notes);
+        let flake8 = self.flake8.for_dir(dir, &mut notes);
         let line_length = self.line_length(dir, flake8.as_ref(), &mut notes);
         let version = self.version(dir, &mut notes);
-        let config = flake8.as_ref().and_then(|f| f.value.as_ref());
+        let config = flake8.as_deref();
         Inherited {
             line_length,
             max_doc_length: config.and_then(|c| c.max_doc_length.as_ref()).map(|s| s.value),
             max_complexity: config.and_then(|c| c.max_complexity.as_ref()).map(|s| s.value),
             version,
+            flake8,
             notes,
         }
     }
