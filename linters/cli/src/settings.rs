@@ -103,6 +103,9 @@ impl Settings {
     }
 }
 
+/// The files a `Settings` is made of: lintgate's (base first) and flake8's.
+type SettingsKey = (Vec<PathBuf>, Option<PathBuf>);
+
 pub struct Resolver {
     /// Error messages name configuration files relative to this directory.
     cwd: PathBuf,
@@ -117,7 +120,7 @@ pub struct Resolver {
     flake8: lintgate_python::Flake8Cache,
     /// One `Settings` per (lintgate files, flake8 file) pair, shared by
     /// every directory it governs.
-    combined: RwLock<HashMap<(Vec<PathBuf>, Option<PathBuf>), Arc<Settings>>>,
+    combined: RwLock<HashMap<SettingsKey, Arc<Settings>>>,
     by_dir: RwLock<HashMap<PathBuf, Arc<Settings>>>,
 }
 

@@ -15,6 +15,9 @@ use super::{DirReading, Setting};
 /// flake8's order within one directory.
 pub const FILES: [&str; 3] = ["setup.cfg", "tox.ini", ".flake8"];
 
+/// `per-file-ignores` entries: a pattern and the codes it turns off.
+pub type FileCodes = Vec<(String, Vec<String>)>;
+
 /// What a `[flake8]` section sets, each value with its line.
 #[derive(Debug, Clone, Default)]
 pub struct Flake8Config {
@@ -28,7 +31,7 @@ pub struct Flake8Config {
     pub extend_select: Option<Setting<Vec<String>>>,
     pub ignore: Option<Setting<Vec<String>>>,
     pub extend_ignore: Option<Setting<Vec<String>>>,
-    pub per_file_ignores: Option<Setting<Vec<(String, Vec<String>)>>>,
+    pub per_file_ignores: Option<Setting<FileCodes>>,
     pub exclude: Option<Setting<Vec<String>>>,
     pub extend_exclude: Option<Setting<Vec<String>>>,
     /// Values left out, for notes (`setup.cfg:4: ...`).
@@ -206,7 +209,7 @@ fn is_code_prefix(code: &str) -> bool {
 
 /// flake8's `per-file-ignores` syntax: `patterns: codes` entries separated
 /// by whitespace or commas; `None` where flake8 stops with an error.
-fn files_to_codes(value: &str) -> Option<Vec<(String, Vec<String>)>> {
+fn files_to_codes(value: &str) -> Option<FileCodes> {
     let mut entries = Vec::new();
     let (mut files, mut codes): (Vec<String>, Vec<String>) = (Vec::new(), Vec::new());
     let mut seen_colon = false;
@@ -298,7 +301,7 @@ mod tests {
         std::fs::write(dir.path().join(".flake8"), "[flake8]\nmax-line-length = 120\n").unwrap();
         std::fs::write(dir.path().join("tox.ini"), "[tox]\nenvlist = py\n").unwrap();
         let found = read_dir(dir.path()).unwrap();
-        assert_eq!(found.value.unwrap().max_line_length.unwrap().value, 120);
+        assert_eq!(found.value.unwrap().max_line_length.as_ref().unwrap().value, 120);
         std::fs::write(dir.path().join("setup.cfg"), "[flake8]\nselect = E\n").unwrap();
         let found = read_dir(dir.path()).unwrap();
         let config = found.value.unwrap();
