@@ -21,11 +21,13 @@ mod visit;
 use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
 use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
 use lintgate_engine::kind::FileKind;
-use lintgate_engine::nearest::NearestCache;
 use lintgate_engine::repository;
 use lintgate_engine::source::SourceFile;
 
-pub use crate::inherited::{InheritedLength, find as inherited_line_length};
+pub use crate::inherited::{
+    Caches as InheritedCaches, FLAKE8_LINE_LENGTH, Flake8Cache, Flake8Config, Found, Inherited,
+    InheritedVersion, Setting, VersionSource, find as inherited,
+};
 
 use crate::codes::{Code, Report};
 use crate::syntax::TokenClass;
@@ -58,7 +60,7 @@ pub const SETTINGS: SectionSpec = SectionSpec {
         OptionSpec {
             name: "target-version",
             kind: OptionKind::String,
-            doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: \"3.9\".",
+            doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: the lower bound of `requires-python` in the nearest pyproject.toml, else ruff's `target-version`, else the newest Python's builtins (and 3.9's standard library for I001).",
         },
         OptionSpec {
             name: "max-complexity",
@@ -69,7 +71,11 @@ pub const SETTINGS: SectionSpec = SectionSpec {
 };
 
 const DEFAULT_LINE_LENGTH: usize = 88;
+/// I001's standard library when no version is set.
 const DEFAULT_MINOR: u32 = 9;
+/// The newest Python whose builtins lintgate knows: with no version set
+/// anywhere, no builtin of any version is reported as undefined.
+const NEWEST_MINOR: u32 = 14;
 
 /// The D codes a `[python] docstring-convention` turns on and keeps off.
 pub struct Convention {
@@ -90,8 +96,16 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
     Code::ALL.iter().map(|code| code.as_str())
 }
 
+/// The selection layer a `[flake8]` section makes: flake8's decision for
+/// each of this checker's E, W, F and C90 codes, the others untouched.
+pub fn flake8_selection(config: &Flake8Config) -> lintgate_engine::selector::SelectionLayer {
+    inherited::selection::layer(config, codes())
+}
+
+pub use crate::inherited::selection::DEFAULT_IGNORE as FLAKE8_DEFAULT_IGNORE;
+
 pub struct PythonChecker {
-    inherited: NearestCache<InheritedLength>,
+    inherited: InheritedCaches,
     packages: packages::LocalPackages,
     config_files: lintgate_engine::dependencies::ConfigDigest,
 }
@@ -116,7 +130,7 @@ const TOOL_CONFIG_FILES: &[&str] = &[
 impl Default for PythonChecker {
     fn default() -> Self {
         PythonChecker {
-            inherited: NearestCache::default(),
+            inherited: InheritedCaches::default(),
             packages: packages::LocalPackages::default(),
             config_files: lintgate_engine::dependencies::ConfigDigest::new(TOOL_CONFIG_FILES),
         }
@@ -150,12 +164,10 @@ impl FileChecker for PythonChecker {
     }
 
     fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {
-        let mut notes = Vec::new();
-        let inherited = || {
-            let dir = file.disk_path.parent()?;
-            self.inherited.for_dir(dir, &inherited::read_dir).map(|found| found.line_length)
-        };
-        let mut settings = Settings::read(context.settings, inherited, &mut notes);
+        let dir = file.disk_path.parent().filter(|_| !context.isolated);
+        let inherited = dir.map(|dir| self.inherited.for_dir(dir)).unwrap_or_default();
+        let mut notes = inherited.notes.clone();
+        let mut settings = Settings::read(context.settings, &inherited, &mut notes);
         if context.rules.is_enabled("I001") {
             settings.local_packages = self.packages.for_root(&project_root(&file.disk_path));
         }
@@ -163,7 +175,7 @@ impl FileChecker for PythonChecker {
         let info = FileInfo {
             is_init: file_name == "__init__.py" || file_name == "__init__.pyi",
             is_stub: file_name.ends_with(".pyi"),
-            minor: settings.minor,
+            minor: settings.minor.unwrap_or(NEWEST_MINOR),
         };
         let (report, suppressions) = check_source(
             &file.text,
@@ -179,41 +191,51 @@ impl FileChecker for PythonChecker {
 
 struct Settings {
     line_length: usize,
-    minor: u32,
+    /// W505's limit: flake8's `max-doc-length`; `None` turns it off.
+    #[allow(dead_code)] // read by W505
+    max_doc_length: Option<usize>,
+    /// C901's limit: `[python] max-complexity`, else flake8's; `None` turns it off.
+    max_complexity: Option<usize>,
+    /// 3.`minor`, from lintgate, `requires-python` or ruff; `None`: not set anywhere.
+    minor: Option<u32>,
+    /// `[python] target-version` alone (isort reads no other tool's).
+    import_minor: u32,
     known_first_party: Vec<String>,
     known_third_party: Vec<String>,
     /// The repository's own top-level modules (I001's first party).
     local_packages: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     docstrings: rules::docstrings::Options,
-    /// C901's threshold; `None` turns C901 off, as in flake8.
-    max_complexity: Option<usize>,
 }
 
 impl Settings {
-    /// `inherited`: a flake8 or ruff line length, asked for only when
-    /// lintgate's own is not set.
+    /// `inherited`: what flake8's, ruff's and the project's files set,
+    /// used where lintgate's own settings are silent.
     fn read(
         table: Option<&toml::Table>,
-        inherited: impl FnOnce() -> Option<usize>,
+        inherited: &Inherited,
         notes: &mut Vec<String>,
     ) -> Settings {
-        let line_length = table
-            .and_then(|t| t.get("line-length"))
-            .and_then(toml::Value::as_integer)
-            .and_then(|n| usize::try_from(n).ok())
-            .or_else(inherited)
+        let integer = |key: &str| {
+            table
+                .and_then(|t| t.get(key))
+                .and_then(toml::Value::as_integer)
+                .and_then(|n| usize::try_from(n).ok())
+        };
+        let line_length = integer("line-length")
+            .or(inherited.line_length.as_ref().map(|f| f.value))
             .unwrap_or(DEFAULT_LINE_LENGTH);
         let version = table.and_then(|t| t.get("target-version")).and_then(toml::Value::as_str);
-        let minor = match version.map(|v| (v, parse_version(v))) {
-            None => DEFAULT_MINOR,
-            Some((_, Some(minor))) => minor,
+        let own = match version.map(|v| (v, parse_version(v))) {
+            None => None,
+            Some((_, Some(minor))) => Some(minor),
             Some((text, None)) => {
                 notes.push(format!(
                     "`[python] target-version = \"{text}\"` is not a Python 3 version such as \"3.9\" or \"py39\"; using 3.{DEFAULT_MINOR}"
                 ));
-                DEFAULT_MINOR
+                Some(DEFAULT_MINOR)
             }
         };
+        let minor = own.or(inherited.version.as_ref().map(|f| f.value.minor));
         let convention =
             table.and_then(|t| t.get("docstring-convention")).and_then(toml::Value::as_str);
         if let Some(name) =
@@ -235,12 +257,14 @@ impl Settings {
                 None
             }
             Some(value) => value.as_integer().and_then(|n| usize::try_from(n).ok()),
-            None => None,
+            None => inherited.max_complexity,
         };
         Settings {
-            max_complexity,
             line_length,
+            max_doc_length: inherited.max_doc_length,
+            max_complexity,
             minor,
+            import_minor: own.unwrap_or(DEFAULT_MINOR),
             known_first_party: strings("known-first-party"),
             known_third_party: strings("known-third-party"),
             local_packages: std::sync::Arc::default(),
@@ -350,7 +374,7 @@ fn check_source(
         }
         let local = |name: &str| settings.local_packages.contains(name);
         let placement = rules::import_order::Placement {
-            minor: settings.minor,
+            minor: settings.import_minor,
             known_first_party: &settings.known_first_party,
             known_third_party: &settings.known_third_party,
             local_packages: &local,
@@ -372,11 +396,11 @@ mod tests {
     fn a_negative_max_complexity_is_a_note_and_turns_c901_off() {
         let table: toml::Table = "max-complexity = -1".parse().unwrap();
         let mut notes = Vec::new();
-        let settings = super::Settings::read(Some(&table), || None, &mut notes);
+        let settings = super::Settings::read(Some(&table), &Default::default(), &mut notes);
         assert_eq!(settings.max_complexity, None);
         assert_eq!(notes.len(), 1, "{notes:?}");
         let table: toml::Table = "max-complexity = 0".parse().unwrap();
-        let settings = super::Settings::read(Some(&table), || None, &mut notes);
+        let settings = super::Settings::read(Some(&table), &Default::default(), &mut notes);
         assert_eq!(settings.max_complexity, Some(0));
     }
 

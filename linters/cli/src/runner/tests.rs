@@ -91,6 +91,7 @@ fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Vec
         selection,
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
         isolated: false,
+        flake8: None,
     });
     let candidates: Vec<Found> = files
         .iter()
@@ -190,6 +191,7 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         selection: Config::default().rule_selection(&SelectionLayer::default()),
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
         isolated: false,
+        flake8: None,
     };
     let contents = std::collections::HashMap::new();
     let context = RunContext {
