@@ -11,7 +11,7 @@ use lintgate_engine::checker::FileChecker;
 use lintgate_engine::config::{self, Config, ConfigError, SectionSpec};
 use lintgate_engine::registry;
 use lintgate_engine::selector::{RuleSelection, SelectionLayer, Selector};
-use lintgate_python::Flake8Config;
+use lintgate_python::{Flake8Config, PydocstyleConfig};
 
 use crate::args::ConfigSource;
 
@@ -29,14 +29,14 @@ pub struct Settings {
     /// The `[flake8]` section that applies here (its selection is the
     /// lowest layer of `selection`).
     pub flake8: Option<Arc<Flake8Config>>,
+    /// pydocstyle's configuration, when lintgate has no docstring settings
+    /// (its selection sits just above flake8's).
+    pub pydocstyle: Option<Arc<PydocstyleConfig>>,
 }
 
 impl Settings {
-    fn new(
-        config: Config,
-        flake8: Option<Arc<Flake8Config>>,
-        command_line: &SelectionLayer,
-    ) -> Settings {
+    fn new(config: Config, inherited: Inherited, command_line: &SelectionLayer) -> Settings {
+        let Inherited { flake8, pydocstyle } = inherited;
         // A docstring convention turns its D codes on beneath the
         // configuration's own selection and keeps its excluded codes off
         // above it (the command line can still select them).
@@ -55,26 +55,36 @@ impl Settings {
         };
         // flake8's selection decides only its own codes, beneath everything
         // lintgate's configuration says.
-        let inherited =
+        let flake8_layer =
             flake8.as_deref().map(lintgate_python::flake8_selection).unwrap_or_default();
+        let pydocstyle_layer =
+            pydocstyle.as_deref().map(lintgate_python::pydocstyle_selection).unwrap_or_default();
         let selection = RuleSelection::new(
-            [&inherited, &below].into_iter().chain(&config.selection).chain([&above, command_line]),
+            [&flake8_layer, &pydocstyle_layer, &below]
+                .into_iter()
+                .chain(&config.selection)
+                .chain([&above, command_line]),
         );
         let busy_checkers = registry::all()
             .iter()
             .filter(|rule| selection.is_enabled(rule.code))
             .map(|rule| rule.checker)
             .collect();
-        Settings { config, selection, busy_checkers, isolated: false, flake8 }
+        Settings { config, selection, busy_checkers, isolated: false, flake8, pydocstyle }
     }
 
     /// The codes `per-file-ignores` turns off for `path` (absolute):
     /// lintgate's, or without any, the `[flake8]` section's.
+    /// A file pydocstyle's `match`/`match-dir` leave out gets no D code.
     pub fn ignored_for(&self, path: &Path) -> Vec<Selector> {
-        match &self.flake8 {
+        let mut ignored = match &self.flake8 {
             Some(flake8) if self.config.per_file_ignores.is_empty() => flake8.ignored_for(path),
             _ => self.config.ignored_for(path),
+        };
+        if self.pydocstyle.as_ref().is_some_and(|p| !p.checks(path)) {
+            ignored.push(Selector::Prefix("D".into()));
         }
+        ignored
     }
 
     /// Whether `path` (absolute) is left out: by lintgate's `exclude` and
@@ -103,8 +113,16 @@ impl Settings {
     }
 }
 
-/// The files a `Settings` is made of: lintgate's (base first) and flake8's.
-type SettingsKey = (Vec<PathBuf>, Option<PathBuf>);
+/// Other tools' configuration beneath lintgate's.
+#[derive(Default)]
+struct Inherited {
+    flake8: Option<Arc<Flake8Config>>,
+    pydocstyle: Option<Arc<PydocstyleConfig>>,
+}
+
+/// The files a `Settings` is made of: lintgate's (base first), flake8's
+/// and pydocstyle's.
+type SettingsKey = (Vec<PathBuf>, Option<PathBuf>, Option<PathBuf>);
 
 pub struct Resolver {
     /// Error messages name configuration files relative to this directory.
@@ -118,6 +136,7 @@ pub struct Resolver {
     /// The lintgate configuration of each directory.
     configs: RwLock<HashMap<PathBuf, Arc<Config>>>,
     flake8: lintgate_python::Flake8Cache,
+    pydocstyle: lintgate_python::PydocstyleCache,
     /// One `Settings` per (lintgate files, flake8 file) pair, shared by
     /// every directory it governs.
     combined: RwLock<HashMap<SettingsKey, Arc<Settings>>>,
@@ -134,7 +153,7 @@ impl Resolver {
         let isolated = source.isolated.then(|| {
             Arc::new(Settings {
                 isolated: true,
-                ..Settings::new(Config::default(), None, &command_line)
+                ..Settings::new(Config::default(), Inherited::default(), &command_line)
             })
         });
         let fixed = match &source.config {
@@ -151,6 +170,7 @@ impl Resolver {
             fixed,
             configs: RwLock::default(),
             flake8: lintgate_python::Flake8Cache::default(),
+            pydocstyle: lintgate_python::PydocstyleCache::default(),
             combined: RwLock::default(),
             by_dir: RwLock::default(),
         })
@@ -174,10 +194,19 @@ impl Resolver {
         };
         // A file flake8 cannot parse is a note of the Python checker's.
         let flake8 = self.flake8.for_dir(dir, &mut Vec::new());
-        let key = (config.files.clone(), flake8.as_ref().map(|f| f.file.clone()));
+        let pydocstyle = (!lintgate_python::has_docstring_settings(config.sections.get("python")))
+            .then(|| self.pydocstyle.for_dir(dir, &lintgate_python::docstring_codes()))
+            .flatten();
+        let key = (
+            config.files.clone(),
+            flake8.as_ref().map(|f| f.file.clone()),
+            pydocstyle.as_ref().map(|p| p.file.clone()),
+        );
         let found = self.combined.read().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
         let settings = found.unwrap_or_else(|| {
-            let settings = Arc::new(Settings::new((*config).clone(), flake8, &self.command_line));
+            let inherited = Inherited { flake8, pydocstyle };
+            let settings =
+                Arc::new(Settings::new((*config).clone(), inherited, &self.command_line));
             let mut combined = self.combined.write().unwrap_or_else(|e| e.into_inner());
             combined.entry(key).or_insert(settings).clone()
         });

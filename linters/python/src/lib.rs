@@ -45,7 +45,7 @@ pub const SETTINGS: SectionSpec = SectionSpec {
         OptionSpec {
             name: "docstring-convention",
             kind: OptionKind::String,
-            doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none (D codes off unless selected).",
+            doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none; then pydocstyle's own configuration applies where a file of it is found (`[pydocstyle]` in setup.cfg, tox.ini, .pydocstyle*, `[tool.pydocstyle]` in pyproject.toml: its codes, `match`, `match-dir`, `ignore-decorators`, `property-decorators`), else the D codes are off unless selected.",
         },
         OptionSpec {
             name: "known-first-party",
@@ -104,8 +104,39 @@ pub fn flake8_selection(config: &Flake8Config) -> lintgate_engine::selector::Sel
 
 pub use crate::inherited::selection::DEFAULT_IGNORE as FLAKE8_DEFAULT_IGNORE;
 
+pub use crate::inherited::pydocstyle::{PydocstyleCache, PydocstyleConfig};
+
+/// The pydocstyle codes this checker has.
+pub fn docstring_codes() -> Vec<&'static str> {
+    codes().filter(|c| c.starts_with('D')).collect()
+}
+
+/// Whether `[python]` has docstring settings of lintgate's own (then no
+/// pydocstyle file is read).
+pub fn has_docstring_settings(python: Option<&toml::Table>) -> bool {
+    python.is_some_and(|p| p.contains_key("docstring-convention"))
+}
+
+/// The selection layer pydocstyle's configuration makes: its codes on,
+/// the other D codes off.
+pub fn pydocstyle_selection(
+    config: &PydocstyleConfig,
+) -> lintgate_engine::selector::SelectionLayer {
+    use lintgate_engine::selector::{SelectionLayer, Selector};
+    let (on, off): (Vec<&str>, Vec<&str>) =
+        docstring_codes().into_iter().partition(|c| config.codes.contains(c));
+    let selectors =
+        |codes: Vec<&str>| codes.into_iter().map(|c| Selector::Prefix(c.into())).collect();
+    SelectionLayer {
+        extend_select: selectors(on),
+        ignore: selectors(off),
+        ..SelectionLayer::default()
+    }
+}
+
 pub struct PythonChecker {
     inherited: InheritedCaches,
+    pydocstyle: PydocstyleCache,
     packages: packages::LocalPackages,
     config_files: lintgate_engine::dependencies::ConfigDigest,
 }
@@ -123,6 +154,8 @@ const TOOL_CONFIG_FILES: &[&str] = &[
     ".pydocstyle",
     ".pydocstyle.ini",
     ".pydocstylerc",
+    ".pydocstylerc.ini",
+    ".pep257",
     ".isort.cfg",
     ".editorconfig",
 ];
@@ -131,6 +164,7 @@ impl Default for PythonChecker {
     fn default() -> Self {
         PythonChecker {
             inherited: InheritedCaches::default(),
+            pydocstyle: PydocstyleCache::default(),
             packages: packages::LocalPackages::default(),
             config_files: lintgate_engine::dependencies::ConfigDigest::new(TOOL_CONFIG_FILES),
         }
@@ -168,6 +202,15 @@ impl FileChecker for PythonChecker {
         let inherited = dir.map(|dir| self.inherited.for_dir(dir)).unwrap_or_default();
         let mut notes = inherited.notes.clone();
         let mut settings = Settings::read(context.settings, &inherited, &mut notes);
+        if let Some(dir) = dir
+            && !has_docstring_settings(context.settings)
+            && rules::docstrings::CODES.iter().any(|c| context.rules.is_enabled(c.as_str()))
+            && let Some(pydocstyle) = self.pydocstyle.for_dir(dir, &docstring_codes())
+        {
+            notes.extend(pydocstyle.problems.iter().cloned());
+            settings.docstrings.property_decorators = pydocstyle.property_decorators.clone();
+            settings.docstrings.ignore_decorators = pydocstyle.ignore_decorators.clone();
+        }
         if context.rules.is_enabled("I001") {
             settings.local_packages = self.packages.for_root(&project_root(&file.disk_path));
         }

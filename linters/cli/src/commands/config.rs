@@ -95,6 +95,9 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
     let dir = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(&path) };
     if !settings.isolated {
         super::config_inherited::show(&mut out, config, &lintgate_python::inherited(dir), &shown);
+        if let Some(pydocstyle) = &settings.pydocstyle {
+            super::config_inherited::show_pydocstyle(&mut out, pydocstyle, &shown);
+        }
     }
     let markdown_rules = config.sections.get("markdown").is_some_and(|t| t.contains_key("rules"));
     match lintgate_markdown::markdownlint_file_for(dir) {

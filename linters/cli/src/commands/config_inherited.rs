@@ -7,7 +7,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 use lintgate_engine::config::Config;
-use lintgate_python::{Flake8Config, Inherited, Setting, VersionSource};
+use lintgate_python::{Flake8Config, Inherited, PydocstyleConfig, Setting, VersionSource};
 
 pub fn show(
     out: &mut String,
@@ -116,4 +116,28 @@ fn flake8_section(
     for line in lines.into_iter().flatten() {
         let _ = writeln!(out, "{line}");
     }
+}
+
+/// pydocstyle's configuration, read because `[python]` sets no
+/// `docstring-convention`: the D codes it checks and which files.
+pub fn show_pydocstyle(
+    out: &mut String,
+    config: &PydocstyleConfig,
+    shown: &dyn Fn(&Path) -> String,
+) {
+    let file = shown(&config.file);
+    let _ = writeln!(
+        out,
+        "# pydocstyle: {file} (inherited with the files above it: no [python] docstring-convention)"
+    );
+    let _ = writeln!(out, "#   checks: {}", config.codes.join(", "));
+    let _ = writeln!(
+        out,
+        "#   match = {:?}, match-dir = {:?}",
+        config.match_files.text, config.match_dirs.text
+    );
+    if let Some(pattern) = &config.ignore_decorators {
+        let _ = writeln!(out, "#   ignore-decorators = {:?}", pattern.text);
+    }
+    let _ = writeln!(out, "#   property-decorators = {:?}", config.property_decorators.join(","));
 }

@@ -92,6 +92,7 @@ fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Vec
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
         isolated: false,
         flake8: None,
+        pydocstyle: None,
     });
     let candidates: Vec<Found> = files
         .iter()
@@ -192,6 +193,7 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
         isolated: false,
         flake8: None,
+        pydocstyle: None,
     };
     let contents = std::collections::HashMap::new();
     let context = RunContext {

@@ -6,6 +6,7 @@
 
 mod flake8;
 mod ini;
+pub mod pydocstyle;
 pub mod selection;
 mod version;
 
