@@ -8,8 +8,9 @@
 //!
 //! lintgate runs as `lint --select E,W,F,C90 --ignore <flake8's default
 //! ignore list>` with a configuration holding only `[python] line-length =
-//! 79`; a selector lintgate has no rule for yet is left out (it would be a
-//! usage error). Findings are matched on (file, line, code); flake8's E902
+//! 79` and, as `target-version`, the version of the Python that runs flake8
+//! (pyflakes takes its builtins from it); a selector lintgate has no rule
+//! for yet is left out (it would be a usage error). Findings are matched on (file, line, code); flake8's E902
 //! (a file it cannot read or tokenize) is compared with LG002, and both it
 //! and E999 per file; in a file with either, nothing else is compared, as
 //! flake8 reports nothing else there. Reported: per-code precision and
@@ -48,7 +49,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     } else {
         vec![corpus::python_stdlib()?, corpus::python_sdists(root, &tools_dir)?]
     };
-    let selection = Selection::of(&lintgate)?;
+    let selection = Selection::of(&lintgate, &tools_dir)?;
     let mut failing = Vec::new();
     for dir in &corpora {
         let name = dir.file_name().and_then(|n| n.to_str()).unwrap_or("corpus");
@@ -62,16 +63,23 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// What lintgate is asked for: the selectors and ignores it knows, and the
-/// codes that selects (the rows of the table).
+/// What lintgate is asked for: the selectors and ignores it knows, the
+/// codes that selects (the rows of the table), and its configuration.
 struct Selection {
     select: Vec<&'static str>,
     ignore: Vec<&'static str>,
     codes: Vec<String>,
+    /// The runner's codes for an unreadable file (compared with E902) and
+    /// for a file that is not UTF-8 (counted: flake8 decodes it by its
+    /// coding cookie), when lintgate has them.
+    runner: Vec<&'static str>,
+    /// `[python]` with flake8's line length, and as target version the
+    /// Python that runs flake8: pyflakes knows that Python's builtins.
+    config: String,
 }
 
 impl Selection {
-    fn of(lintgate: &Path) -> Result<Self> {
+    fn of(lintgate: &Path, tools_dir: &Path) -> Result<Self> {
         let python = corpus::checker_codes(lintgate, "python")?;
         let known = |prefix: &&str| python.iter().any(|c| c.starts_with(prefix));
         let select: Vec<&str> = SELECT.iter().copied().filter(known).collect();
@@ -82,11 +90,23 @@ impl Selection {
             .filter(|c| !ignore.iter().any(|i| c.starts_with(i)))
             .cloned()
             .collect();
-        if corpus::checker_codes(lintgate, "runner")?.iter().any(|c| c == "LG002") {
+        let runner_codes = corpus::checker_codes(lintgate, "runner")?;
+        let runner: Vec<&str> = ["LG002", "LG003"]
+            .into_iter()
+            .filter(|c| runner_codes.iter().any(|r| r == c))
+            .collect();
+        if runner.contains(&"LG002") {
             codes.push("E902".into());
         }
         codes.sort();
-        Ok(Selection { select, ignore, codes })
+        let version = Command::new(tools_dir.join("venv/bin/python"))
+            .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
+            .output()
+            .context("the venv's python")?;
+        let version = String::from_utf8(version.stdout)?.trim().to_string();
+        let config =
+            format!("[python]\nline-length = {LINE_LENGTH}\ntarget-version = \"{version}\"\n");
+        Ok(Selection { select, ignore, codes, runner, config })
     }
 }
 
@@ -106,6 +126,7 @@ fn compare_on(
     }
     let theirs = run_flake8(flake8, dir, &files)?;
     let (ours, shown) = run_lintgate(root, lintgate, dir, selection)?;
+    let (undecodable, ours): (Vec<Key>, Vec<Key>) = ours.into_iter().partition(|k| k.2 == "LG003");
     let broken: BTreeSet<String> = ours
         .iter()
         .chain(&theirs)
@@ -116,12 +137,15 @@ fn compare_on(
     let ours = super::comparable(ours, &file_set, &broken, PER_FILE);
     let theirs = super::comparable(theirs, &file_set, &broken, PER_FILE);
     let header = format!(
-        "Corpus: {} ({} .py files; {} with a syntax error or unreadable, compared on E999/E902 only)\n\n\
-         flake8 --isolated FILES...\n\
-         lintgate lint {shown} (configuration: [python] line-length = {LINE_LENGTH})\n\n",
+        "Corpus: {} ({} .py files; {} with a syntax error or unreadable, compared on E999/E902 only; \
+         {} not UTF-8, which lintgate reports as LG003 only)\n\n\
+         flake8 --isolated -j N FILES...\n\
+         lintgate lint {shown} with {}\n\n",
         dir.display(),
         files.len(),
         broken.len(),
+        undecodable.len(),
+        selection.config.trim().replace('\n', " "),
     );
     let mut result =
         super::compare(dir, "flake8", &selection.codes, &ours, &theirs, |_| (TARGET, TARGET));
@@ -199,11 +223,9 @@ fn run_lintgate(
 ) -> Result<(Vec<Key>, String)> {
     let config = root.join(".bench/flake8-defaults.toml");
     std::fs::create_dir_all(root.join(".bench"))?;
-    std::fs::write(&config, format!("[python]\nline-length = {LINE_LENGTH}\n"))?;
-    let mut select = selection.select.join(",");
-    if selection.codes.iter().any(|c| c == "E902") {
-        select.push_str(",LG002");
-    }
+    std::fs::write(&config, &selection.config)?;
+    let select: Vec<&str> = selection.select.iter().chain(&selection.runner).copied().collect();
+    let select = select.join(",");
     let mut options = vec!["--select".to_string(), select];
     if !selection.ignore.is_empty() {
         options.extend(["--ignore".into(), selection.ignore.join(",")]);
