@@ -2,6 +2,9 @@
 //! `ruff check --no-cache --isolated --select <the same codes>` on the
 //! standard library of the machine's `python3` (without `site-packages`),
 //! side by side in one run: median wall times, the ratio, peak memory.
+//! The full pycodestyle + pyflakes set (`--select E,W,F`) is timed against
+//! `ruff check --preview --select E,W,F` (ruff's E1, E2 and E3 rules are
+//! preview rules) and `flake8 -j 2` with its defaults, on the same files.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,23 +30,40 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
     let with_isort: Vec<&str> = codes.iter().map(String::as_str).collect();
     let with_docstrings: Vec<&str> = with_isort.iter().copied().chain(["D"]).collect();
     let ruff_codes: Vec<&str> = flake8.iter().copied().filter(|c| *c != "E999").collect();
-    let ruff = vec![
-        tools_dir.join("venv/bin/ruff").display().to_string(),
-        "check".into(),
-        "--no-cache".into(),
-        "--isolated".into(),
-        "--quiet".into(),
-        "--target-version".into(),
-        "py39".into(),
-        "--select".into(),
-        ruff_codes.join(","),
-        corpus.display().to_string(),
-    ];
+    let ruff = |extra: &[&str], codes: &str| -> Vec<String> {
+        let program = tools_dir.join("venv/bin/ruff").display().to_string();
+        [program.as_str(), "check", "--no-cache", "--isolated", "--quiet"]
+            .iter()
+            .chain(extra)
+            .chain(&["--target-version", "py39", "--select", codes])
+            .map(|a| a.to_string())
+            .chain([corpus.display().to_string()])
+            .collect()
+    };
+    // flake8 is given lintgate's `.py` files by name: walking the directory
+    // it would also lint `site-packages`.
+    let flake8_argv: Vec<String> =
+        [tools_dir.join("venv/bin/flake8").display().to_string(), "--isolated".into()]
+            .into_iter()
+            .chain(["-j".into(), "2".into()])
+            .chain(
+                files
+                    .iter()
+                    .filter(|f| f.ends_with(".py"))
+                    .map(|f| corpus.join(f).display().to_string()),
+            )
+            .collect();
     let commands = [
         ("lintgate (pyflakes + pycodestyle codes, 2 threads)".to_string(), lint(&flake8)),
-        ("ruff check --no-cache (same codes)".to_string(), ruff),
+        ("ruff check --no-cache (same codes)".to_string(), ruff(&[], &ruff_codes.join(","))),
         ("lintgate, the same + I001 (the default set)".to_string(), lint(&with_isort)),
         ("lintgate, the same + I001 + all D codes".to_string(), lint(&with_docstrings)),
+        ("lintgate --select E,W,F (the full set)".to_string(), lint(&["E", "W", "F"])),
+        (
+            "ruff check --no-cache --preview --select E,W,F".to_string(),
+            ruff(&["--preview"], "E,W,F"),
+        ),
+        ("flake8 --isolated -j 2 (its defaults)".to_string(), flake8_argv),
     ];
     let medians = interleaved_medians(&commands, runs)?;
     let mut table = String::new();
@@ -71,6 +91,14 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
         "I001 adds {:+.1}%, I001 + D codes add {:+.1}% to lintgate's wall time (target: at most 10%)",
         (medians[2] / medians[0] - 1.0) * 100.0,
         (medians[3] / medians[0] - 1.0) * 100.0
+    );
+    let _ = writeln!(
+        table,
+        "Full set: lintgate / ruff --preview: wall time {:.2}x, peak memory {:.2}x; flake8 / lintgate: wall time {:.1}x, peak memory {:.2}x (flake8's largest process)",
+        medians[4] / medians[5],
+        rss[4] / rss[5],
+        medians[6] / medians[4],
+        rss[6] / rss[4]
     );
     println!("{table}");
     Ok(())

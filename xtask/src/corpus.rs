@@ -1,7 +1,9 @@
-//! Real shell scripts written outside this project, for accuracy and speed
-//! runs: the machine's own scripts (`/usr/bin`, `/usr/sbin`, `/usr/share`,
+//! Real code written outside this project, for accuracy and speed runs:
+//! the machine's own shell scripts (`/usr/bin`, `/usr/sbin`, `/usr/share`,
 //! `/usr/lib`, `/etc`), copied under `.bench/shell-corpus/` so that both
-//! tools see the same stable file names.
+//! tools see the same stable file names; the standard library of the
+//! machine's `python3`; pinned sdists from PyPI, unpacked under
+//! `.bench/python-sdists/`.
 
 use std::fs;
 use std::io::Read;
@@ -9,11 +11,29 @@ use std::path::{Path, PathBuf};
 
 use std::process::Command;
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use lintgate_engine::kind::{FileKind, classify_shebang};
+
+/// Real code bases from PyPI, pinned so that every run sees the same code.
+pub const PYTHON_SDISTS: &[&str] = &["requests==2.34.2", "flask==3.1.3", "setuptools==84.2.1"];
 
 const SOURCES: &[&str] = &["/usr/bin", "/usr/sbin", "/usr/share", "/usr/lib", "/etc"];
 const MAX_SIZE: u64 = 1024 * 1024;
+
+/// `cargo xtask corpus <python|shell>`: builds or fetches the corpora and
+/// prints their directories, for running any tool on them by hand.
+pub fn run(root: &Path, args: &[String]) -> Result<()> {
+    match args.first().map(String::as_str) {
+        Some("python") => {
+            let tools_dir = crate::tools::install(root)?;
+            println!("{}", python_stdlib()?.display());
+            println!("{}", python_sdists(root, &tools_dir)?.display());
+        }
+        Some("shell") => println!("{}", shell(root)?.display()),
+        _ => bail!("usage: cargo xtask corpus <python|shell>"),
+    }
+    Ok(())
+}
 
 /// The corpus directory, built on first use.
 pub fn shell(root: &Path) -> Result<PathBuf> {
@@ -111,4 +131,41 @@ pub fn python_stdlib() -> Result<PathBuf> {
         .output()
         .context("python3")?;
     Ok(PathBuf::from(String::from_utf8(output.stdout)?.trim()))
+}
+
+/// `PYTHON_SDISTS`, downloaded with the tools venv's pip (sdists only, as
+/// published) and unpacked into one directory, one folder per package;
+/// fetched again when the pins change.
+pub fn python_sdists(root: &Path, tools_dir: &Path) -> Result<PathBuf> {
+    let dir = root.join(".bench/python-sdists");
+    let stamp = dir.join(".complete");
+    let wanted = PYTHON_SDISTS.join("\n");
+    if fs::read_to_string(&stamp).ok().as_deref() == Some(wanted.as_str()) {
+        return Ok(dir);
+    }
+    let _ = fs::remove_dir_all(&dir);
+    let downloads = root.join(".bench/python-sdists-download");
+    let _ = fs::remove_dir_all(&downloads);
+    fs::create_dir_all(&dir)?;
+    crate::process::run(
+        Command::new(tools_dir.join("venv/bin/python"))
+            .args(["-m", "pip", "download", "--quiet", "--disable-pip-version-check"])
+            .args(["--no-binary", ":all:", "--no-deps", "--dest"])
+            .arg(&downloads)
+            .args(PYTHON_SDISTS),
+    )?;
+    let mut archives: Vec<PathBuf> =
+        fs::read_dir(&downloads)?.map(|e| e.map(|e| e.path())).collect::<Result<_, _>>()?;
+    archives.sort();
+    if archives.len() != PYTHON_SDISTS.len()
+        || archives.iter().any(|a| !a.to_string_lossy().ends_with(".tar.gz"))
+    {
+        bail!("expected {} .tar.gz sdists in {}", PYTHON_SDISTS.len(), downloads.display());
+    }
+    for archive in &archives {
+        crate::process::run(Command::new("tar").arg("-xzf").arg(archive).arg("-C").arg(&dir))?;
+    }
+    fs::remove_dir_all(&downloads)?;
+    fs::write(&stamp, wanted)?;
+    Ok(dir)
 }

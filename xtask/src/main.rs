@@ -3,7 +3,9 @@
 //! - `codegen [--check]`: write (or verify) `docs/rules/`.
 //! - `test [ARGS...]`: install the real tools the tests use, then run them.
 //! - `bench walk [--files N]`: discovery and reading against ripgrep.
-//! - `compat <shell|python> [DIR] [--check]`: findings against ShellCheck's or ruff's.
+//! - `compat <shell|python|markdown> [DIR] [--check]`: findings against the
+//!   reference tool's (`python --against ruff|pydocstyle|flake8`).
+//! - `corpus python`: fetch the pinned PyPI sdists and print the Python corpora.
 //! - `dist [--out DIR]`: the wheel, the release tarball and its checksum.
 
 mod bench;
@@ -35,9 +37,10 @@ fn main() -> Result<()> {
         Some("tools") => tools::install(&root).map(|_| ()),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("compat") => compat::run(&root, &args[1..]),
+        Some("corpus") => corpus::run(&root, &args[1..]),
         Some("dist") => dist::run_dist(&root, &args[1..]),
         _ => bail!(
-            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python> [DIR] [--check]>"
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python|markdown> [DIR] [--check] | corpus python>"
         ),
     }
 }

@@ -1,10 +1,11 @@
-//! `cargo xtask compat <shell|python> [DIR] [--check]`: lintgate against
+//! `cargo xtask compat <shell|python|markdown> [DIR] [--check]`: lintgate against
 //! the reference tool on the same files with the same codes. Prints, per
 //! code, both counts, the matches (same file, line and code), precision and
 //! recall of lintgate against the reference, and writes the disagreements
 //! to `.bench/compat-<language>.txt`. With `--check`, fails when a code
 //! misses its targets.
 
+mod flake8;
 pub mod markdown;
 mod pydocstyle;
 mod python;
@@ -40,6 +41,55 @@ pub fn corpus_dir(args: &[String], default: impl FnOnce() -> Result<PathBuf>) ->
         Some(dir) => std::fs::canonicalize(dir).with_context(|| format!("corpus {dir}")),
         None => default(),
     }
+}
+
+/// `args` without the options named in `with_values` and their values,
+/// so that `corpus_dir` does not take `--against flake8`'s value for the
+/// corpus.
+pub fn without_options(args: &[String], with_values: &[&str]) -> Vec<String> {
+    let mut rest = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if with_values.contains(&arg.as_str()) {
+            iter.next();
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    rest
+}
+
+/// The keys of `keys` in `files`. The codes in `per_file` (a syntax error,
+/// an unreadable file) are compared per file, on line 0: the tools place
+/// them differently; in a file that has one (the files in `broken`), only
+/// they are compared, since the reference runs no other check there.
+pub fn comparable(
+    keys: Vec<Key>,
+    files: &BTreeSet<&String>,
+    broken: &BTreeSet<String>,
+    per_file: &[&str],
+) -> BTreeSet<Key> {
+    keys.into_iter()
+        .filter(|k| files.contains(&k.0))
+        .filter(|k| per_file.contains(&k.2.as_str()) || !broken.contains(&k.0))
+        .map(|k| if per_file.contains(&k.2.as_str()) { (k.0, 0, k.2) } else { k })
+        .collect()
+}
+
+/// "All codes: ..." with the share of the reference's findings reproduced
+/// (1.0 when it has none).
+pub fn totals(reference: &str, ours: &BTreeSet<Key>, theirs: &BTreeSet<Key>) -> (String, f64) {
+    let matched = ours.intersection(theirs).count();
+    let share = |n: usize| if n == 0 { 1.0 } else { matched as f64 / n as f64 };
+    let reproduced = share(theirs.len());
+    let line = format!(
+        "All codes: lintgate {}, {reference} {}, matched {matched}: {:.2}% of {reference}'s findings reproduced, precision {:.2}%",
+        ours.len(),
+        theirs.len(),
+        reproduced * 100.0,
+        share(ours.len()) * 100.0
+    );
+    (line, reproduced)
 }
 
 /// Per-code agreement of two sets of findings.
@@ -125,9 +175,15 @@ pub fn finish(
 
 /// lintgate's findings for `codes` on everything under `dir`.
 pub fn run_lintgate(lintgate: &Path, dir: &Path, codes: &[String]) -> Result<Vec<Key>> {
+    let select = codes.join(",");
+    run_lintgate_with(lintgate, dir, &["--isolated", "--select", &select])
+}
+
+/// lintgate's findings on everything under `dir`, run with `options`.
+pub fn run_lintgate_with(lintgate: &Path, dir: &Path, options: &[&str]) -> Result<Vec<Key>> {
     let output = Command::new(lintgate)
-        .args(["lint", "--isolated", "--format", "json", "--select"])
-        .arg(codes.join(","))
+        .args(["lint", "--format", "json"])
+        .args(options)
         .arg(".")
         .current_dir(dir)
         .output()?;

@@ -19,7 +19,6 @@ use std::path::Path;
 use std::process::Command;
 
 use anyhow::{Context, Result, bail};
-use serde_json::Value;
 
 use super::Key;
 use crate::{corpus, process, tools};
@@ -33,18 +32,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         Some(name) => vec![name.as_str()],
         None => CONVENTIONS.to_vec(),
     };
-    // The corpus is the first argument that is neither a flag nor a flag's value.
-    let rest: Vec<String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, a)| {
-            *a != "--against" && *a != "--convention" && {
-                let previous = i.checked_sub(1).map(|p| args[p].as_str());
-                !matches!(previous, Some("--against" | "--convention"))
-            }
-        })
-        .map(|(_, a)| a.clone())
-        .collect();
+    let rest = super::without_options(args, &["--against", "--convention"]);
     let tools_dir = tools::install(root)?;
     let pydocstyle = tools_dir.join("venv/bin/pydocstyle");
     let lintgate = process::release_lintgate(root)?;
@@ -76,8 +64,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         let codes: BTreeSet<String> = ours.iter().chain(&theirs).map(|k| k.2.clone()).collect();
         let codes: Vec<String> = codes.into_iter().collect();
         let result = super::compare(&dir, "pydocstyle", &codes, &ours, &theirs, |_| (0.99, 0.99));
-        let matched = ours.intersection(&theirs).count();
-        let reproduced = if theirs.is_empty() { 1.0 } else { matched as f64 / theirs.len() as f64 };
+        let (totals, reproduced) = super::totals("pydocstyle", &ours, &theirs);
         let _ = writeln!(
             out,
             "### `--convention={convention}`\n\nCorpus: {} ({} .py files; {} left out: {} pydocstyle cannot parse, {} with a syntax error for lintgate)\n",
@@ -88,14 +75,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             our_broken.len()
         );
         out.push_str(&result.table);
-        let _ = writeln!(
-            out,
-            "\nAll codes: lintgate {}, pydocstyle {}, matched {matched}: {:.2}% of pydocstyle's findings reproduced, precision {:.2}%\n",
-            ours.len(),
-            theirs.len(),
-            reproduced * 100.0,
-            if ours.is_empty() { 100.0 } else { matched as f64 * 100.0 / ours.len() as f64 }
-        );
+        let _ = writeln!(out, "\n{totals}\n");
         let _ = writeln!(details, "== {convention}\n{}", result.details);
         failing.extend(result.failing.iter().map(|c| format!("{convention}:{c}")));
         if reproduced < 0.99 {
@@ -205,26 +185,5 @@ fn run_lintgate(root: &Path, lintgate: &Path, dir: &Path, convention: &str) -> R
     let config = root.join(format!(".bench/pydocstyle-{convention}.toml"));
     std::fs::create_dir_all(root.join(".bench"))?;
     std::fs::write(&config, format!("[python]\ndocstring-convention = \"{convention}\"\n"))?;
-    let output = Command::new(lintgate)
-        .args(["lint", "--format", "json", "--config"])
-        .arg(&config)
-        .arg(".")
-        .current_dir(dir)
-        .output()?;
-    if output.status.code().is_none_or(|c| c > 1) {
-        bail!("lintgate failed: {}", String::from_utf8_lossy(&output.stderr));
-    }
-    let findings: Value = serde_json::from_slice(&output.stdout)?;
-    Ok(findings
-        .as_array()
-        .context("findings JSON")?
-        .iter()
-        .map(|f| {
-            (
-                corpus::relative_to_dir(dir, f["path"].as_str().unwrap_or_default()),
-                f["line"].as_u64().unwrap_or(0),
-                f["code"].as_str().unwrap_or_default().to_string(),
-            )
-        })
-        .collect())
+    super::run_lintgate_with(lintgate, dir, &["--config", &config.display().to_string()])
 }

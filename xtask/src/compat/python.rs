@@ -1,6 +1,7 @@
 //! `cargo xtask compat python [DIR] [--check]`: against ruff (the default,
 //! `--against ruff`; `--against pydocstyle` compares the D codes with
-//! pydocstyle, see `pydocstyle.rs`), with the same
+//! pydocstyle, see `pydocstyle.rs`; `--against flake8` the E, W, F and C90
+//! codes with flake8, see `flake8.rs`), with the same
 //! codes and target version, on the files both lint (default: the standard
 //! library of the machine's `python3`, without `site-packages`). I001 is
 //! compared per file with isort (does it reorder the file's imports?).
@@ -24,20 +25,12 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     if let Some(i) = args.iter().position(|a| a == "--against") {
         match args.get(i + 1).map(String::as_str) {
             Some("pydocstyle") => return super::pydocstyle::run(root, args),
+            Some("flake8") => return super::flake8::run(root, args),
             Some("ruff") => {}
-            other => bail!("--against: ruff or pydocstyle, not {other:?}"),
+            other => bail!("--against: ruff, pydocstyle or flake8, not {other:?}"),
         }
     }
-    let args: Vec<String> = match args.iter().position(|a| a == "--against") {
-        Some(i) => args
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| *j != i && *j != i + 1)
-            .map(|(_, a)| a.clone())
-            .collect(),
-        None => args.to_vec(),
-    };
-    let args = &args[..];
+    let args = &super::without_options(args, &["--against"])[..];
     let check = args.iter().any(|a| a == "--check");
     let tools_dir = tools::install(root)?;
     let ruff = tools_dir.join("venv/bin/ruff");
@@ -65,13 +58,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     }
     let broken: BTreeSet<String> =
         ours.iter().chain(&theirs).filter(|k| k.2 == "E999").map(|k| k.0.clone()).collect();
-    let keep = |keys: Vec<Key>| -> BTreeSet<Key> {
-        keys.into_iter()
-            .filter(|k| both.contains(&k.0))
-            .map(|k| if k.2 == "E999" { (k.0, 0, k.2) } else { k })
-            .filter(|k| k.2 == "E999" || !broken.contains(&k.0))
-            .collect()
-    };
+    let keep = |keys| super::comparable(keys, &both, &broken, &["E999"]);
     let (ours, theirs) = (keep(ours), keep(theirs));
     let header = format!(
         "Corpus: {} ({} Python files both lint; {} with syntax errors compared on E999 only)\n\n",
