@@ -5,6 +5,8 @@
 //! The full pycodestyle + pyflakes set (`--select E,W,F`) is timed against
 //! `ruff check --preview --select E,W,F` (ruff's E1, E2 and E3 rules are
 //! preview rules) and `flake8 -j 2` with its defaults, on the same files.
+//! The D codes alone (`--select D`) are timed against `ruff check --select
+//! D` and pydocstyle run as one process per core (it has no `-j`).
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -40,19 +42,38 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
             .chain([corpus.display().to_string()])
             .collect()
     };
-    // flake8 is given lintgate's `.py` files by name: walking the directory
-    // it would also lint `site-packages`.
+    // flake8 and pydocstyle are given lintgate's `.py` files by name:
+    // walking the directory they would also lint `site-packages`.
+    let py_files: Vec<String> = files
+        .iter()
+        .filter(|f| f.ends_with(".py"))
+        .map(|f| corpus.join(f).display().to_string())
+        .collect();
     let flake8_argv: Vec<String> =
         [tools_dir.join("venv/bin/flake8").display().to_string(), "--isolated".into()]
             .into_iter()
             .chain(["-j".into(), "2".into()])
-            .chain(
-                files
-                    .iter()
-                    .filter(|f| f.ends_with(".py"))
-                    .map(|f| corpus.join(f).display().to_string()),
-            )
+            .chain(py_files.iter().cloned())
             .collect();
+    let list = root.join(".bench/pydocstyle-files.txt");
+    std::fs::create_dir_all(root.join(".bench"))?;
+    std::fs::write(&list, py_files.join("\n"))?;
+    let pydocstyle = tools_dir.join("venv/bin/pydocstyle").display().to_string();
+    let per_process = py_files.len().div_ceil(2).max(1);
+    let pydocstyle_argv: Vec<String> = [
+        "xargs",
+        "-a",
+        &list.display().to_string(),
+        "-P",
+        "2",
+        "-n",
+        &per_process.to_string(),
+        &pydocstyle,
+        "--select=D",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
     let commands = [
         ("lintgate (pyflakes + pycodestyle codes, 2 threads)".to_string(), lint(&flake8)),
         ("ruff check --no-cache (same codes)".to_string(), ruff(&[], &ruff_codes.join(","))),
@@ -64,6 +85,9 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
             ruff(&["--preview"], "E,W,F"),
         ),
         ("flake8 --isolated -j 2 (its defaults)".to_string(), flake8_argv),
+        ("lintgate --select D".to_string(), lint(&["D"])),
+        ("ruff check --no-cache --select D".to_string(), ruff(&[], "D")),
+        ("pydocstyle --select=D, 2 processes".to_string(), pydocstyle_argv),
     ];
     let medians = interleaved_medians(&commands, runs)?;
     let mut table = String::new();
@@ -99,6 +123,12 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
         rss[4] / rss[5],
         medians[6] / medians[4],
         rss[6] / rss[4]
+    );
+    let _ = writeln!(
+        table,
+        "Docstrings: lintgate / ruff: wall time {:.2}x (target <= 1.0x); pydocstyle / lintgate: wall time {:.1}x (target >= 50x)",
+        medians[7] / medians[8],
+        medians[9] / medians[7]
     );
     println!("{table}");
     Ok(())

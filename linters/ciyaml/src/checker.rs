@@ -65,8 +65,10 @@ impl FileChecker for CiYamlChecker {
         } else {
             includes = crate::includes::load(&file.disk_path, &doc);
             let complete = includes.complete();
+            let entry = file.disk_path.file_name().is_some_and(|n| n == ".gitlab-ci.yml");
+            let scope = gitlab::Scope { complete, entry };
             let mut extraction =
-                gitlab::extract_with(&doc, &includes.included, complete, shell, &overrides);
+                gitlab::extract_with(&doc, &includes.included, scope, shell, &overrides);
             if !complete {
                 output.notes.push(unread_includes_note(includes.unread, extraction.withheld));
             }

@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use lintgate_shell::Dialect;
 
 use crate::script::Script;
+use crate::stages::Pipeline;
 use crate::yaml::{Document, Entry, Node, Value, YamlProblem};
 
 pub const UNKNOWN_TARGET: &str = "LG302";
@@ -108,16 +109,27 @@ pub fn local_includes(doc: &Document) -> (Vec<(String, std::ops::Range<usize>)>,
 /// `extends` and `!reference`, but only their settings are merged, not their
 /// script text, which is checked (at its own positions) in its own file.
 pub fn extract(doc: &Document, shell: ShellChoice) -> Extraction {
-    extract_with(doc, &[], true, shell, &[])
+    extract_with(doc, &[], Scope { complete: true, entry: false }, shell, &[])
 }
 
-/// `complete`: every include was read, so a name not found is missing
-/// (otherwise such findings are withheld and counted). `overrides`: (offset
-/// of a job key, shell) from `# lintgate: shell=sh` comments above jobs.
+/// What a file is checked as.
+#[derive(Clone, Copy)]
+pub struct Scope {
+    /// Every include was read, so a name not found is missing (otherwise
+    /// such findings are withheld and counted).
+    pub complete: bool,
+    /// The file is a pipeline's `.gitlab-ci.yml`: its stages and jobs are
+    /// all there is (a file meant to be included gets them from its
+    /// includer).
+    pub entry: bool,
+}
+
+/// `overrides`: (offset of a job key, shell) from `# lintgate: shell=sh`
+/// comments above jobs.
 pub fn extract_with(
     doc: &Document,
     included: &[Included],
-    complete: bool,
+    scope: Scope,
     shell: ShellChoice,
     overrides: &[(usize, Dialect)],
 ) -> Extraction {
@@ -125,7 +137,7 @@ pub fn extract_with(
         doc,
         root: doc.entries(&doc.root),
         included,
-        complete,
+        complete: scope.complete,
         withheld: HashSet::new(),
         problems: Vec::new(),
         resolved: HashMap::new(),
@@ -135,6 +147,7 @@ pub fn extract_with(
     let mut units = Vec::new();
     let global_vars = gitlab.variable_names(gitlab.top("variables").as_ref());
     let default = gitlab.top("default");
+    let pipeline = scope.entry.then(|| gitlab.pipeline());
     for entry in gitlab.root.clone() {
         if GLOBAL_KEYWORDS.contains(&entry.key.as_str()) {
             continue;
@@ -170,6 +183,11 @@ pub fn extract_with(
                 message: format!("job `{}` has no `script` (nor `trigger` or `run`) after `extends` and `default`", entry.key),
                 span: entry.key_span.clone(),
             });
+        }
+        if let Some(pipeline) = pipeline.as_ref().filter(|_| !hidden) {
+            for problem in pipeline.check(doc, &entry.key, &job) {
+                gitlab.report(problem);
+            }
         }
         let mut main = Script::default();
         if let Some(before) = from_job_or_default("before_script")
@@ -245,6 +263,36 @@ impl GitLab<'_> {
         } else {
             self.withheld.insert((problem.code, problem.span.start));
         }
+    }
+
+    /// The stages and the visible jobs of the pipeline (this file's and
+    /// its included files').
+    fn pipeline(&mut self) -> Pipeline {
+        let doc = self.doc;
+        let is_job = |d: &Document, e: &Entry| {
+            !GLOBAL_KEYWORDS.contains(&e.key.as_str())
+                && !e.key.starts_with('.')
+                && d.resolve(&e.value).is_some_and(|v| matches!(v.value, Value::Mapping(_)))
+        };
+        let mut jobs = Vec::new();
+        for entry in self.root.clone().iter().filter(|e| is_job(doc, e)) {
+            let job = self.resolve_job(entry, 0, &mut Vec::new());
+            let stage =
+                job.and_then(|j| doc.get(&j, "stage")).and_then(|s| s.as_str().map(String::from));
+            jobs.push((entry.key.clone(), stage));
+        }
+        for included in self.included {
+            let idoc = &included.doc;
+            for entry in idoc.entries(&idoc.root).iter().filter(|e| is_job(idoc, e)) {
+                if jobs.iter().any(|(name, _)| *name == entry.key) {
+                    continue;
+                }
+                let stage =
+                    idoc.get(&entry.value, "stage").and_then(|s| s.as_str().map(String::from));
+                jobs.push((entry.key.clone(), stage));
+            }
+        }
+        Pipeline::new(Pipeline::stages(doc, self.included), jobs)
     }
 
     fn top(&self, key: &str) -> Option<Node> {

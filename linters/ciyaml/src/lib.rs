@@ -13,6 +13,7 @@ mod includes;
 mod schema;
 pub mod script;
 pub mod shellcheck_ci;
+mod stages;
 
 pub use checker::CiYamlChecker;
 
