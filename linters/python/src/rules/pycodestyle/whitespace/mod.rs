@@ -86,3 +86,6 @@ fn push_text(
     let end = line.file_offset(offset + len).max(start);
     report.push_bytes(code, message, start..end);
 }
+
+#[cfg(test)]
+mod tests;
