@@ -20,8 +20,10 @@ pub fn check(line: &LogicalLine, report: &mut Report) {
     while i + 1 < text.len() {
         let (here, next) = (text[i], text[i + 1]);
         if matches!(here, b'[' | b'(' | b'{') && blank(next) {
-            let message = format!("whitespace after `{}`", here as char);
-            push_text(report, line, Code::E201, message, i + 1, 1);
+            if report.enabled(Code::E201) {
+                let message = format!("whitespace after `{}`", here as char);
+                push_text(report, line, Code::E201, message, i + 1, 1);
+            }
             i += 2;
         } else if blank(here)
             && matches!(next, b']' | b'}' | b')' | b',' | b';' | b':')
@@ -29,8 +31,8 @@ pub fn check(line: &LogicalLine, report: &mut Report) {
         {
             // Python's `line[found - 1]`: the last character when found is 0.
             let before = if i == 0 { text[text.len() - 1] } else { text[i - 1] };
-            if before != b',' {
-                let code = if matches!(next, b']' | b'}' | b')') { Code::E202 } else { Code::E203 };
+            let code = if matches!(next, b']' | b'}' | b')') { Code::E202 } else { Code::E203 };
+            if before != b',' && report.enabled(code) {
                 let message = format!("whitespace before `{}`", next as char);
                 push_text(report, line, code, message, i, 1);
             }
@@ -62,6 +64,9 @@ pub fn check_commas(line: &LogicalLine, report: &mut Report) {
         } else {
             continue;
         };
+        if !report.enabled(code) {
+            continue;
+        }
         let message = format!("{what} after `{}`", punct as char);
         push_text(report, line, code, message, i + 1, run);
     }

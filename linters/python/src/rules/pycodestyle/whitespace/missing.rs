@@ -69,6 +69,7 @@ fn is_optional(operator: &str) -> bool {
 pub fn check(line: &LogicalLine, brackets: &mut Vec<u8>, report: &mut Report) {
     let source = line.source();
     brackets.clear();
+    let e231 = report.enabled(Code::E231);
     let mut need = Need::Nothing;
     // The previous token that is not skipped: type, text, end.
     let mut previous: Option<(Type, &str, usize)> = None;
@@ -89,7 +90,7 @@ pub fn check(line: &LogicalLine, brackets: &mut Vec<u8>, report: &mut Report) {
         if is_skipped(kind) {
             continue;
         }
-        if kind == Type::Op && matches!(text, "," | ";" | ":") {
+        if e231 && kind == Type::Op && matches!(text, "," | ";" | ":") {
             missing_after_punctuation(source, token.start, token.end, text, brackets, report);
         }
         let start = token.start;

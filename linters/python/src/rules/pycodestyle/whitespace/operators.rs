@@ -41,26 +41,27 @@ pub fn check(line: &LogicalLine, report: &mut Report) {
         };
         let after = operator + operator_len;
         let end = after + space_run(after);
-        report_space(line, report, before, operator, [Code::E223, Code::E221], "before");
-        report_space(line, report, after, end, [Code::E224, Code::E222], "after");
+        let before_messages = ["tab before operator", "multiple spaces before operator"];
+        report_space(line, report, before, operator, [Code::E223, Code::E221], before_messages);
+        let after_messages = ["tab after operator", "multiple spaces after operator"];
+        report_space(line, report, after, end, [Code::E224, Code::E222], after_messages);
         i = end;
     }
 }
 
-/// `codes`: the tab code, then the multiple-spaces code.
+/// `codes` and `messages`: for a tab, then for multiple spaces.
 fn report_space(
     line: &LogicalLine,
     report: &mut Report,
     start: usize,
     end: usize,
     [tab, spaces]: [Code; 2],
-    side: &str,
+    [tab_message, spaces_message]: [&'static str; 2],
 ) {
     let space = &line.text().as_bytes()[start..end];
     if space.contains(&b'\t') {
-        push_text(report, line, tab, format!("tab {side} operator"), start, end - start);
+        push_text(report, line, tab, tab_message, start, end - start);
     } else if space.len() > 1 {
-        let message = format!("multiple spaces {side} operator");
-        push_text(report, line, spaces, message, start, end - start);
+        push_text(report, line, spaces, spaces_message, start, end - start);
     }
 }
