@@ -41,6 +41,11 @@ pub const SETTINGS: SectionSpec = SectionSpec {
             doc: "The longest line E501 allows, in characters (wide characters count two). Default: 88.",
         },
         OptionSpec {
+            name: "max-doc-length",
+            kind: OptionKind::Integer,
+            doc: "The longest comment or docstring line W505 allows, in characters (flake8's max-doc-length). Default: none (W505 reports nothing).",
+        },
+        OptionSpec {
             name: "docstring-convention",
             kind: OptionKind::String,
             doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none (D codes off unless selected).",
@@ -174,6 +179,8 @@ impl FileChecker for PythonChecker {
 
 struct Settings {
     line_length: usize,
+    /// W505's limit; `None` turns it off.
+    max_doc_length: Option<usize>,
     minor: u32,
     known_first_party: Vec<String>,
     known_third_party: Vec<String>,
@@ -190,12 +197,13 @@ impl Settings {
         inherited: impl FnOnce() -> Option<usize>,
         notes: &mut Vec<String>,
     ) -> Settings {
-        let line_length = table
-            .and_then(|t| t.get("line-length"))
-            .and_then(toml::Value::as_integer)
-            .and_then(|n| usize::try_from(n).ok())
-            .or_else(inherited)
-            .unwrap_or(DEFAULT_LINE_LENGTH);
+        let integer = |key: &str| {
+            table
+                .and_then(|t| t.get(key))
+                .and_then(toml::Value::as_integer)
+                .and_then(|n| usize::try_from(n).ok())
+        };
+        let line_length = integer("line-length").or_else(inherited).unwrap_or(DEFAULT_LINE_LENGTH);
         let version = table.and_then(|t| t.get("target-version")).and_then(toml::Value::as_str);
         let minor = match version.map(|v| (v, parse_version(v))) {
             None => DEFAULT_MINOR,
@@ -222,6 +230,7 @@ impl Settings {
         };
         Settings {
             line_length,
+            max_doc_length: integer("max-doc-length"),
             minor,
             known_first_party: strings("known-first-party"),
             known_third_party: strings("known-third-party"),
@@ -302,8 +311,12 @@ fn check_source(
     let mut statements = Vec::new();
     if parsed.first_error().is_none() {
         // flake8 reports only E999 on a file that does not parse.
-        let context =
-            rules::pycodestyle::Context { rows: lines, indent_size: 4, hang_closing: false };
+        let context = rules::pycodestyle::Context {
+            rows: lines,
+            indent_size: 4,
+            hang_closing: false,
+            max_doc_length: settings.max_doc_length,
+        };
         rules::pycodestyle::check(text, parsed.token_kinds(), &context, &mut report);
     }
     if let Some(error) = parsed.first_error() {

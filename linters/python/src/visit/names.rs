@@ -2,7 +2,6 @@
 
 use super::Checker;
 use crate::codes::Code;
-use crate::rules;
 use crate::semantic::builtins;
 use crate::semantic::model::{Binding, BindingId, BindingKind, OuterRead, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, Expr, ExprContext, Pattern};
@@ -91,9 +90,6 @@ impl<'a> Checker<'a> {
                 .ancestors(scope)
                 .find(|(_, s)| s.kind != ScopeKind::Comprehension)
                 .map_or(scope, |(id, _)| id);
-        }
-        if kind != BindingKind::MatchCapture {
-            rules::names::ambiguous_name(&mut self.report, name, range);
         }
         self.bind_declared(scope, name, range, kind)
     }
@@ -267,7 +263,6 @@ impl<'a> Checker<'a> {
     pub(super) fn bind_parameters(&mut self, parameters: &'a ast::Parameters) {
         for parameter in parameters.iter() {
             let name = parameter.name();
-            rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
             self.bind_in(self.scope, name.as_str(), name.range, BindingKind::Argument, false);
         }
     }
