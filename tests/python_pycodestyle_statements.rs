@@ -19,7 +19,11 @@ const LONE_CR: &[&str] = &["E302_3.py"];
 
 /// Fixtures in directories: W505 reports only with a limit, which the
 /// snapshot test (run with `--isolated`) does not set.
-const EXTRA: &[&str] = &["W505_limit/doc_lines.py", "W391_negatives/whitespace_last_line.py"];
+const EXTRA: &[&str] = &[
+    "W505_limit/doc_lines.py",
+    "W505_limit/form_feed.py",
+    "W391_negatives/whitespace_last_line.py",
+];
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/python")

@@ -273,8 +273,9 @@ fn long_doc_lines(
     let first = physical.row_of(token.start);
     let last = physical.end_row(token.start, token.end);
     // Python's `splitlines` also breaks at form feeds and the like.
-    let pieces: Vec<&str> =
-        (first..=last).flat_map(|row| split_extra_breaks(physical.get(row))).collect();
+    let pieces: Vec<&str> = (first..=last)
+        .flat_map(|row| split_extra_breaks(physical.get(row), physical.is_terminated(row)))
+        .collect();
     for (index, piece) in pieces.iter().enumerate() {
         if first + index == 0 && physical.get(0).starts_with("#!") {
             return false;

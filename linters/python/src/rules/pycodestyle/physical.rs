@@ -7,6 +7,8 @@
 pub struct PhysicalLines<'a> {
     starts: Vec<usize>,
     lines: Vec<&'a str>,
+    /// The file ends with a line break.
+    terminated: bool,
 }
 
 impl<'a> PhysicalLines<'a> {
@@ -22,7 +24,12 @@ impl<'a> PhysicalLines<'a> {
         if starts.is_empty() {
             starts.push(0);
         }
-        PhysicalLines { starts, lines }
+        PhysicalLines { starts, lines, terminated: source.ends_with(['\n', '\r']) }
+    }
+
+    /// Whether a line break ends the 0-based line.
+    pub fn is_terminated(&self, row: usize) -> bool {
+        row + 1 < self.lines.len() || self.terminated
     }
 
     pub fn len(&self) -> usize {
@@ -77,11 +84,13 @@ pub fn is_extra_line_break(c: char) -> bool {
     matches!(c, '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
-/// Python's `str.splitlines()` of text that holds no `\n` or `\r`.
-pub fn split_extra_breaks(line: &str) -> impl Iterator<Item = &str> {
+/// The pieces Python's `str.splitlines()` makes of one physical line
+/// (without its terminator): it also breaks at form feeds and the like.
+/// `terminated`: a line break follows, so a break at the very end still
+/// leaves an empty piece before it.
+pub fn split_extra_breaks(line: &str, terminated: bool) -> impl Iterator<Item = &str> {
     let mut pieces: Vec<&str> = line.split(is_extra_line_break).collect();
-    // A break at the very end starts no new line.
-    if pieces.len() > 1 && pieces.last() == Some(&"") {
+    if !terminated && pieces.len() > 1 && pieces.last() == Some(&"") {
         pieces.pop();
     }
     pieces.into_iter()
@@ -107,8 +116,11 @@ mod tests {
     fn python_string_semantics() {
         assert_eq!(strip("\x0c\x1f x \t"), "x");
         assert_eq!(first_word("défini(x)"), "défini");
-        let pieces: Vec<&str> = split_extra_breaks("a\x0cb\x0c").collect();
+        // "a\x0cb\x0c\n".splitlines() and "a\x0cb\x0c".splitlines()
+        let pieces: Vec<&str> = split_extra_breaks("a\x0cb\x0c", true).collect();
+        assert_eq!(pieces, ["a", "b", ""]);
+        let pieces: Vec<&str> = split_extra_breaks("a\x0cb\x0c", false).collect();
         assert_eq!(pieces, ["a", "b"]);
-        assert_eq!(split_extra_breaks("").count(), 1);
+        assert_eq!(split_extra_breaks("", true).count(), 1);
     }
 }
