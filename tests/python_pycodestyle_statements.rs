@@ -119,12 +119,15 @@ fn pathological_inputs_are_checked_without_panics() {
     let repo = Repo::new();
     let many_defs: String = (0..20_000).map(|i| format!("def f{i}(): pass\n")).collect();
     let decorators = format!("{}def f():\n    pass\n", "@d\n".repeat(5_000));
+    let methods: String =
+        (0..20_000).map(|i| format!("    def m{i}(self):\n        pass\n")).collect();
     let nested: String =
         (0..90).map(|depth| format!("{}def f{depth}():\n", "    ".repeat(depth))).collect();
     let inputs: &[(&str, String)] = &[
         ("blank_run.py", format!("x = 1\n{}y = 2\n", "\n".repeat(100_000))),
         ("many_defs.py", many_defs),
         ("decorators.py", decorators),
+        ("methods.py", format!("class C:\n{methods}")),
         ("nested.py", format!("{nested}{}pass\n", "    ".repeat(90))),
         ("backslash.py", "\\\n".to_string()),
         ("backslash_eof.py", "x = 1 + \\".to_string()),
@@ -149,6 +152,8 @@ fn pathological_inputs_are_checked_without_panics() {
     assert_eq!(count("many_defs.py", "E302"), 0, "{}", run.stdout);
     assert_eq!(count("many_defs.py", "E704"), 20_000);
     assert_eq!(count("decorators.py", "E304"), 0);
+    // Every method but the first lacks its blank line.
+    assert_eq!(count("methods.py", "E301"), 19_999);
     assert_eq!(count("nested.py", "E306"), 0);
     assert_eq!(count("long_comment.py", "W505"), 1);
     for broken in ["backslash.py", "backslash_eof.py", "unclosed.py", "mixed.py"] {

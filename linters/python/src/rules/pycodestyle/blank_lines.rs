@@ -19,15 +19,20 @@ const METHOD: usize = 1;
 
 pub fn check(lines: &LogicalLines, _context: &Context, report: &mut Report) {
     let physical = PhysicalLines::new(lines.source);
+    let rows = Rows::new(&physical);
     for line in lines.iter() {
-        if let Some((code, message)) = blank_lines(&line, &physical) {
+        if let Some((code, message)) = blank_lines(&line, &physical, &rows) {
             let start = line.start();
             report.push_bytes(code, message, start..start);
         }
     }
 }
 
-fn blank_lines(line: &LogicalLine, physical: &PhysicalLines) -> Option<(Code, String)> {
+fn blank_lines(
+    line: &LogicalLine,
+    physical: &PhysicalLines,
+    rows: &Rows,
+) -> Option<(Code, String)> {
     let text = line.text();
     let (blank_lines, blank_before) = (line.blank_lines(), line.blank_before());
     let indent_level = line.indent_level();
@@ -51,7 +56,7 @@ fn blank_lines(line: &LogicalLine, physical: &PhysicalLines) -> Option<(Code, St
         .min(physical.len().saturating_sub(1))
         + 1;
     if starts_top_level(text) {
-        if blank_before == 0 && is_one_liner(indent_level, physical, line_number) {
+        if blank_before == 0 && is_one_liner(indent_level, rows, line_number) {
             return None;
         }
         if indent_level == 0 {
@@ -68,7 +73,7 @@ fn blank_lines(line: &LogicalLine, physical: &PhysicalLines) -> Option<(Code, St
         {
             return None;
         }
-        if in_function(indent_level, physical, line_number) {
+        if in_function(indent_level, rows, line_number) {
             return Some((
                 Code::E306,
                 format!("expected {METHOD} blank line before a nested definition, found 0"),
@@ -131,54 +136,120 @@ fn starts_with_docstring(text: &str) -> bool {
     text.starts_with(['"', '\''])
 }
 
+/// What pycodestyle reads of the physical lines, per line, so that its
+/// scans up and down the file become lookups (pycodestyle's own scans are
+/// quadratic on a long class of methods without blank lines).
+struct Rows {
+    /// `expand_indent` of each line.
+    indent: Vec<usize>,
+    blank: Vec<bool>,
+    /// The line starts with `def` or `async def` after its indentation.
+    function: Vec<bool>,
+    /// The nearest line above that is not blank and is less indented.
+    parent: Vec<Option<usize>>,
+    /// The first definition line at or after each line.
+    next_definition: Vec<Option<usize>>,
+    /// The first non-blank line after each line.
+    next_text: Vec<Option<usize>>,
+}
+
+impl Rows {
+    fn new(physical: &PhysicalLines) -> Rows {
+        let n = physical.len();
+        let (mut indent, mut blank) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        let (mut definition, mut function) = (Vec::with_capacity(n), Vec::with_capacity(n));
+        for row in 0..n {
+            let text = physical.get(row);
+            let stripped = strip(text);
+            indent.push(expand_indent(text));
+            blank.push(stripped.is_empty());
+            definition.push(!stripped.starts_with('@') && starts_top_level(stripped));
+            function.push(starts_def(text.trim_start_matches(is_space)));
+        }
+        // A stack of (indent, line) with indents strictly increasing.
+        let mut parent = vec![None; n];
+        let mut stack: Vec<(usize, usize)> = Vec::new();
+        for row in (0..n).filter(|&row| !blank[row]) {
+            while stack.last().is_some_and(|&(level, _)| level >= indent[row]) {
+                stack.pop();
+            }
+            parent[row] = stack.last().map(|&(_, line)| line);
+            stack.push((indent[row], row));
+        }
+        let (mut next_definition, mut next_text) = (vec![None; n], vec![None; n]);
+        let (mut definition_at, mut text_at) = (None, None);
+        for row in (0..n).rev() {
+            next_text[row] = text_at;
+            if !blank[row] {
+                text_at = Some(row);
+            }
+            // A definition line: not a decorator, once stripped.
+            if definition[row] {
+                definition_at = Some(row);
+            }
+            next_definition[row] = definition_at;
+        }
+        Rows { indent, blank, function, parent, next_definition, next_text }
+    }
+
+    fn indent(&self, row: usize) -> usize {
+        self.indent.get(row).copied().unwrap_or(0)
+    }
+}
+
 /// pycodestyle's `_is_one_liner`: the definition starting here (after its
 /// decorators) is followed by nothing indented deeper than this line, so
 /// it and its neighbours may go without blank lines. Read from the raw
-/// physical lines, as pycodestyle does.
-fn is_one_liner(indent_level: usize, physical: &PhysicalLines, line_number: usize) -> bool {
-    let mut index = line_number - 1;
-    let previous_indent = if index < 1 { 0 } else { expand_indent(physical.get(index - 1)) };
+/// physical lines, from the line's last row on, as pycodestyle does.
+fn is_one_liner(indent_level: usize, rows: &Rows, line_number: usize) -> bool {
+    let index = line_number - 1;
+    let previous_indent = if index < 1 { 0 } else { rows.indent(index - 1) };
     if previous_indent > indent_level {
         return false;
     }
-    loop {
-        if index >= physical.len() {
-            return false;
-        }
-        let row = strip(physical.get(index));
-        if !row.starts_with('@') && starts_top_level(row) {
-            break;
-        }
-        index += 1;
-    }
-    match (index + 1..physical.len()).find(|&i| !strip(physical.get(i)).is_empty()) {
+    let Some(found) = rows.next_definition.get(index).copied().flatten() else {
+        // The end of the file while looking for the definition.
+        return false;
+    };
+    match rows.next_text[found] {
         None => true,
-        Some(next) => expand_indent(physical.get(next)) <= indent_level,
+        Some(next) => rows.indent(next) <= indent_level,
     }
 }
 
 /// Whether the nearest less indented physical line above, searching up to
 /// the top level, starts a function (E306) rather than a class (E301).
-fn in_function(indent_level: usize, physical: &PhysicalLines, line_number: usize) -> bool {
+fn in_function(indent_level: usize, rows: &Rows, line_number: usize) -> bool {
     let Some(from) = line_number.checked_sub(TOP_LEVEL) else { return false };
-    let mut ancestor_level = indent_level;
-    for index in (0..=from.min(physical.len().saturating_sub(1))).rev() {
-        let row = physical.get(index);
-        if strip(row).is_empty() {
-            continue;
+    // The nearest non-blank line at or above `from`, then up its parents
+    // to the first one less indented than the definition.
+    let Some(mut row) =
+        (0..=from.min(rows.blank.len().saturating_sub(1))).rev().find(|&row| !rows.blank[row])
+    else {
+        return false;
+    };
+    loop {
+        if rows.indent(row) < indent_level {
+            break;
         }
-        let level = expand_indent(row);
-        if level < ancestor_level {
-            ancestor_level = level;
-            if starts_def(row.trim_start_matches(is_space)) {
-                return true;
-            }
-            if ancestor_level == 0 {
-                return false;
-            }
+        match rows.parent[row] {
+            Some(parent) => row = parent,
+            None => return false,
         }
     }
-    false
+    // Each less indented ancestor in turn, until a function or the top.
+    loop {
+        if rows.function[row] {
+            return true;
+        }
+        if rows.indent(row) == 0 {
+            return false;
+        }
+        match rows.parent[row] {
+            Some(parent) => row = parent,
+            None => return false,
+        }
+    }
 }
 
 #[cfg(test)]
