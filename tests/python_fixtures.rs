@@ -61,8 +61,16 @@ fn every_python_rule_has_fixtures_and_their_findings_are_stable() {
     }
     for (code, path) in &cases {
         let mut command = std::process::Command::new(common::BIN);
+        // A rule that needs an option reads it from `<fixture>.toml` beside it.
+        let config = Path::new(path).with_extension("toml");
+        let settings = match fixtures().join(&config).is_file() {
+            true => vec!["--config".to_string(), config.to_string_lossy().to_string()],
+            false => vec!["--isolated".to_string()],
+        };
         command
-            .args(["lint", "--isolated", "--format", "json", "--select", code, path])
+            .arg("lint")
+            .args(settings)
+            .args(["--format", "json", "--select", code, path])
             .current_dir(fixtures());
         let run = run_command(&mut command, None, &fixtures());
         assert!(run.status <= 1, "{path}: {}", run.transcript());

@@ -12,11 +12,6 @@ use common::Repo;
 
 const CODES: &str = "E301,E302,E303,E304,E305,E306,E401,E502,E701,E702,E703,E704,E741,E742,E743,W391,W503,W504,W505";
 
-/// Lines end at a lone `\r` for flake8 but not in lintgate's positions
-/// (`LineIndex` counts `\n` only), so this fixture's findings all sit on
-/// line 1 here.
-const LONE_CR: &[&str] = &["E302_3.py"];
-
 /// Fixtures in directories: W505 reports only with a limit, which the
 /// snapshot test (run with `--isolated`) does not set.
 const EXTRA: &[&str] = &[
@@ -33,7 +28,7 @@ fn our_fixtures() -> Vec<String> {
     let mut files: Vec<String> = std::fs::read_dir(fixtures())
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-        .filter(|n| n.ends_with(".py") && !LONE_CR.contains(&n.as_str()))
+        .filter(|n| n.ends_with(".py"))
         .filter(|n| CODES.split(',').any(|code| n.starts_with(&format!("{code}_"))))
         .chain(EXTRA.iter().map(|n| n.to_string()))
         .collect();

@@ -64,8 +64,12 @@ impl FileChecker for CiYamlChecker {
             (Vec::new(), Vec::new())
         } else {
             includes = crate::includes::load(&file.disk_path, &doc);
-            output.notes.append(&mut includes.notes);
-            let mut extraction = gitlab::extract_with(&doc, &includes.included, shell, &overrides);
+            let complete = includes.complete();
+            let mut extraction =
+                gitlab::extract_with(&doc, &includes.included, complete, shell, &overrides);
+            if !complete {
+                output.notes.push(unread_includes_note(includes.unread, extraction.withheld));
+            }
             extraction.problems.append(&mut includes.problems);
             // Templates and jobs of included files that nothing here uses
             // are checked on their own (their findings belong to those files).
@@ -77,6 +81,10 @@ impl FileChecker for CiYamlChecker {
             }
             (extraction.units, extraction.problems)
         };
+        let mut problems = problems;
+        if !github {
+            problems.extend(crate::schema::check(&doc));
+        }
         let elsewhere = Elsewhere::new(&includes);
         let mut reported = HashSet::new();
         for problem in doc.problems.iter().chain(&problems) {
@@ -261,4 +269,19 @@ fn yaml_comment_directives(text: &str) -> (Vec<Suppression>, Vec<(usize, Dialect
         }
     }
     (suppressions, shells)
+}
+
+/// Says which includes were not read and what that held back.
+fn unread_includes_note(unread: usize, withheld: usize) -> String {
+    let entries = if unread == 1 { "entry was" } else { "entries were" };
+    let mut note = format!(
+        "{unread} `include:` {entries} not read (remote, project, template and component includes are not fetched offline; unreadable local files are reported where they are named)"
+    );
+    if withheld > 0 {
+        let findings = if withheld == 1 { "finding" } else { "findings" };
+        note.push_str(&format!(
+            "; {withheld} {findings} about jobs, `extends` or `!reference` targets not found (LG302, LG306) withheld: those includes may define them"
+        ));
+    }
+    note
 }

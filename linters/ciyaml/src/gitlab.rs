@@ -63,6 +63,9 @@ pub struct Extraction {
     pub problems: Vec<YamlProblem>,
     /// Templates of included files that this file's jobs use.
     pub used_included: HashSet<String>,
+    /// Findings not reported because an include that was not read may
+    /// define what they found missing.
+    pub withheld: usize,
 }
 
 /// A file pulled in with `include: local`, parsed.
@@ -105,14 +108,16 @@ pub fn local_includes(doc: &Document) -> (Vec<(String, std::ops::Range<usize>)>,
 /// `extends` and `!reference`, but only their settings are merged, not their
 /// script text, which is checked (at its own positions) in its own file.
 pub fn extract(doc: &Document, shell: ShellChoice) -> Extraction {
-    extract_with(doc, &[], shell, &[])
+    extract_with(doc, &[], true, shell, &[])
 }
 
-/// `overrides`: (offset of a job key, shell) from `# lintgate: shell=sh`
-/// comments above jobs.
+/// `complete`: every include was read, so a name not found is missing
+/// (otherwise such findings are withheld and counted). `overrides`: (offset
+/// of a job key, shell) from `# lintgate: shell=sh` comments above jobs.
 pub fn extract_with(
     doc: &Document,
     included: &[Included],
+    complete: bool,
     shell: ShellChoice,
     overrides: &[(usize, Dialect)],
 ) -> Extraction {
@@ -120,6 +125,8 @@ pub fn extract_with(
         doc,
         root: doc.entries(&doc.root),
         included,
+        complete,
+        withheld: HashSet::new(),
         problems: Vec::new(),
         resolved: HashMap::new(),
         expanding: Vec::new(),
@@ -157,7 +164,8 @@ pub fn extract_with(
             && doc.get(&job, "trigger").is_none()
             && doc.get(&job, "run").is_none()
         {
-            gitlab.problems.push(YamlProblem {
+            // An include that was not read may define this job's script.
+            gitlab.report(YamlProblem {
                 code: JOB_WITHOUT_SCRIPT,
                 message: format!("job `{}` has no `script` (nor `trigger` or `run`) after `extends` and `default`", entry.key),
                 span: entry.key_span.clone(),
@@ -203,6 +211,7 @@ pub fn extract_with(
     }
     Extraction {
         units,
+        withheld: gitlab.withheld.len(),
         problems: gitlab.problems,
         used_included: gitlab.used_included.into_inner(),
     }
@@ -212,6 +221,9 @@ struct GitLab<'d> {
     doc: &'d Document,
     root: Vec<Entry>,
     included: &'d [Included],
+    complete: bool,
+    /// Findings held back (code and position, each once).
+    withheld: HashSet<(&'static str, usize)>,
     problems: Vec<YamlProblem>,
     /// Jobs with `extends` resolved, by name: each is worked out once, so
     /// templates extended many times (diamonds) stay linear.
@@ -225,6 +237,16 @@ struct GitLab<'d> {
 const MAX_SCRIPT_LEN: usize = 1 << 20;
 
 impl GitLab<'_> {
+    /// Records a finding that something is missing, or holds it back when
+    /// an include that was not read may define it.
+    fn report(&mut self, problem: YamlProblem) {
+        if self.complete {
+            self.problems.push(problem);
+        } else {
+            self.withheld.insert((problem.code, problem.span.start));
+        }
+    }
+
     fn top(&self, key: &str) -> Option<Node> {
         self.root.iter().find(|e| e.key == key).and_then(|e| self.doc.resolve(&e.value))
     }
@@ -291,7 +313,7 @@ impl GitLab<'_> {
                     merged = deep_merge(doc, &merged, &template);
                     continue;
                 }
-                self.problems.push(YamlProblem {
+                self.report(YamlProblem {
                     code: UNKNOWN_TARGET,
                     message: format!(
                         "`extends` names `{parent}`, which is not defined in this file"
@@ -387,7 +409,7 @@ impl GitLab<'_> {
         }
         let path = reference_path(doc, node);
         let unknown = |gitlab: &mut Self| {
-            gitlab.problems.push(YamlProblem {
+            gitlab.report(YamlProblem {
                 code: UNKNOWN_TARGET,
                 message: format!(
                     "`!reference [{}]` names something not defined in this file",

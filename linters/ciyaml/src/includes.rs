@@ -22,7 +22,18 @@ pub struct Loaded {
     pub included: Vec<Included>,
     /// Missing files named by this file (nested ones are reported where they are written).
     pub problems: Vec<YamlProblem>,
-    pub notes: Vec<String>,
+    /// Includes, in this file or the files it includes, that were not
+    /// read: remote, project, template and component ones (offline),
+    /// unreadable local files, and those past the limit.
+    pub unread: usize,
+}
+
+impl Loaded {
+    /// Whether every name the pipeline defines is known: only then can a
+    /// name that is not found be reported as missing.
+    pub fn complete(&self) -> bool {
+        self.unread == 0
+    }
 }
 
 pub fn load(path: &Path, doc: &Document) -> Loaded {
@@ -31,11 +42,7 @@ pub fn load(path: &Path, doc: &Document) -> Loaded {
     let mut loaded = Loaded { root: root.clone(), ..Loaded::default() };
     let mut seen: HashSet<PathBuf> = path.canonicalize().into_iter().collect();
     let (direct, others) = gitlab::local_includes(doc);
-    if others > 0 {
-        loaded.notes.push(format!(
-            "{others} `include:` entries (remote, project, template or component) cannot be read offline and were not followed"
-        ));
-    }
+    loaded.unread = others;
     let mut queue: Vec<(String, Option<std::ops::Range<usize>>)> =
         direct.into_iter().map(|(p, s)| (p, Some(s))).collect();
     while let Some((pattern, span)) = queue.pop() {
@@ -46,6 +53,7 @@ pub fn load(path: &Path, doc: &Document) -> Loaded {
         };
         for file in files {
             if loaded.included.len() >= MAX_INCLUDES {
+                loaded.unread += 1;
                 return loaded;
             }
             let canonical = file.canonicalize().unwrap_or(file.clone());
@@ -56,11 +64,13 @@ pub fn load(path: &Path, doc: &Document) -> Loaded {
                 Ok(text) => {
                     let source = u32::try_from(loaded.included.len() + 1).unwrap_or(u32::MAX);
                     let doc = yaml::parse_source(&text, source);
-                    let (nested, _) = gitlab::local_includes(&doc);
+                    let (nested, others) = gitlab::local_includes(&doc);
+                    loaded.unread += others;
                     queue.extend(nested.into_iter().map(|(p, _)| (p, None)));
                     loaded.included.push(Included { doc, path: file, text, source });
                 }
                 Err(e) => {
+                    loaded.unread += 1;
                     if let Some(span) = span.clone() {
                         loaded.problems.push(YamlProblem {
                             code: gitlab::MISSING_INCLUDE,

@@ -10,6 +10,7 @@ mod checker;
 pub mod github;
 pub mod gitlab;
 mod includes;
+mod schema;
 pub mod script;
 pub mod shellcheck_ci;
 

@@ -159,7 +159,7 @@ impl Walk<'_> {
                     return false;
                 }
                 match resolver.for_dir(parent) {
-                    Ok(settings) => !settings.config.is_excluded(entry.path()),
+                    Ok(settings) => !settings.is_excluded(entry.path()),
                     Err(e) => {
                         filter_error.lock().unwrap_or_else(|p| p.into_inner()).get_or_insert(e);
                         false
@@ -250,7 +250,7 @@ impl Walk<'_> {
             let Some(parent) = ancestor.parent() else {
                 break;
             };
-            if self.resolver.for_dir(parent)?.config.is_excluded(ancestor) {
+            if self.resolver.for_dir(parent)?.is_excluded(ancestor) {
                 return Ok(true);
             }
             if ancestor == self.root {

@@ -1,6 +1,7 @@
 //! Which configuration applies to which directory: the nearest
 //! configuration file up the tree (alone, with its `extend` chain), a
-//! `--config` file for everything, or none with `--isolated`.
+//! `--config` file for everything, or none with `--isolated`; beneath it,
+//! the `[flake8]` section flake8 would read there.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -10,6 +11,7 @@ use lintgate_engine::checker::FileChecker;
 use lintgate_engine::config::{self, Config, ConfigError, SectionSpec};
 use lintgate_engine::registry;
 use lintgate_engine::selector::{RuleSelection, SelectionLayer, Selector};
+use lintgate_python::{Flake8Config, PydocstyleConfig};
 
 use crate::args::ConfigSource;
 
@@ -24,10 +26,17 @@ pub struct Settings {
     pub busy_checkers: BTreeSet<&'static str>,
     /// `--isolated`: no configuration file is read, other tools' included.
     pub isolated: bool,
+    /// The `[flake8]` section that applies here (its selection is the
+    /// lowest layer of `selection`).
+    pub flake8: Option<Arc<Flake8Config>>,
+    /// pydocstyle's configuration, when lintgate has no docstring settings
+    /// (its selection sits just above flake8's).
+    pub pydocstyle: Option<Arc<PydocstyleConfig>>,
 }
 
 impl Settings {
-    fn new(config: Config, command_line: &SelectionLayer) -> Settings {
+    fn new(config: Config, inherited: Inherited, command_line: &SelectionLayer) -> Settings {
+        let Inherited { flake8, pydocstyle } = inherited;
         // A docstring convention turns its D codes on beneath the
         // configuration's own selection and keeps its excluded codes off
         // above it (the command line can still select them).
@@ -44,15 +53,52 @@ impl Settings {
             Some(c) => (layer(c.enabled, true), layer(c.excluded, false)),
             None => (SelectionLayer::default(), SelectionLayer::default()),
         };
+        // flake8's selection decides only its own codes, beneath everything
+        // lintgate's configuration says.
+        let flake8_layer =
+            flake8.as_deref().map(lintgate_python::flake8_selection).unwrap_or_default();
+        let pydocstyle_layer =
+            pydocstyle.as_deref().map(lintgate_python::pydocstyle_selection).unwrap_or_default();
         let selection = RuleSelection::new(
-            [&below].into_iter().chain(&config.selection).chain([&above, command_line]),
+            [&flake8_layer, &pydocstyle_layer, &below]
+                .into_iter()
+                .chain(&config.selection)
+                .chain([&above, command_line]),
         );
         let busy_checkers = registry::all()
             .iter()
             .filter(|rule| selection.is_enabled(rule.code))
             .map(|rule| rule.checker)
             .collect();
-        Settings { config, selection, busy_checkers, isolated: false }
+        Settings { config, selection, busy_checkers, isolated: false, flake8, pydocstyle }
+    }
+
+    /// The codes `per-file-ignores` turns off for `path` (absolute):
+    /// lintgate's, or without any, the `[flake8]` section's.
+    /// A file pydocstyle's `match`/`match-dir` leave out gets no D code.
+    pub fn ignored_for(&self, path: &Path) -> Vec<Selector> {
+        let mut ignored = match &self.flake8 {
+            Some(flake8) if self.config.per_file_ignores.is_empty() => flake8.ignored_for(path),
+            _ => self.config.ignored_for(path),
+        };
+        if self.pydocstyle.as_ref().is_some_and(|p| !p.checks(path)) {
+            ignored.push(Selector::Prefix("D".into()));
+        }
+        ignored
+    }
+
+    /// Whether `path` (absolute) is left out: by lintgate's `exclude` and
+    /// `extend-exclude`, or without either, also by the `[flake8]`
+    /// section's (on top of lintgate's default excludes).
+    pub fn is_excluded(&self, path: &Path) -> bool {
+        if self.config.is_excluded(path) {
+            return true;
+        }
+        let own = self.config.exclude.is_some() || !self.config.extend_exclude.is_empty();
+        match &self.flake8 {
+            Some(flake8) if !own => flake8.exclude_patterns().iter().any(|p| p.matches(path)),
+            _ => false,
+        }
     }
 }
 
@@ -67,13 +113,33 @@ impl Settings {
     }
 }
 
+/// Other tools' configuration beneath lintgate's.
+#[derive(Default)]
+struct Inherited {
+    flake8: Option<Arc<Flake8Config>>,
+    pydocstyle: Option<Arc<PydocstyleConfig>>,
+}
+
+/// The files a `Settings` is made of: lintgate's (base first), flake8's
+/// and pydocstyle's.
+type SettingsKey = (Vec<PathBuf>, Option<PathBuf>, Option<PathBuf>);
+
 pub struct Resolver {
     /// Error messages name configuration files relative to this directory.
     cwd: PathBuf,
     command_line: SelectionLayer,
     sections: &'static [SectionSpec],
-    /// Set with `--config` or `--isolated`: one configuration for all.
-    fixed: Option<Arc<Settings>>,
+    /// Set with `--isolated`: one configuration for all, no other tool's.
+    isolated: Option<Arc<Settings>>,
+    /// Set with `--config`: one lintgate configuration for all.
+    fixed: Option<Arc<Config>>,
+    /// The lintgate configuration of each directory.
+    configs: RwLock<HashMap<PathBuf, Arc<Config>>>,
+    flake8: lintgate_python::Flake8Cache,
+    pydocstyle: lintgate_python::PydocstyleCache,
+    /// One `Settings` per (lintgate files, flake8 file) pair, shared by
+    /// every directory it governs.
+    combined: RwLock<HashMap<SettingsKey, Arc<Settings>>>,
     by_dir: RwLock<HashMap<PathBuf, Arc<Settings>>>,
 }
 
@@ -84,23 +150,28 @@ impl Resolver {
         command_line: SelectionLayer,
         sections: &'static [SectionSpec],
     ) -> Result<Resolver, ConfigError> {
-        let fixed = if source.isolated {
-            Some(Arc::new(Settings {
+        let isolated = source.isolated.then(|| {
+            Arc::new(Settings {
                 isolated: true,
-                ..Settings::new(Config::default(), &command_line)
-            }))
-        } else if let Some(path) = &source.config {
-            let config =
-                config::load(&absolute(cwd, path), sections).map_err(|e| relative_error(cwd, e))?;
-            Some(Arc::new(Settings::new(config, &command_line)))
-        } else {
-            None
+                ..Settings::new(Config::default(), Inherited::default(), &command_line)
+            })
+        });
+        let fixed = match &source.config {
+            Some(path) if isolated.is_none() => Some(Arc::new(
+                config::load(&absolute(cwd, path), sections).map_err(|e| relative_error(cwd, e))?,
+            )),
+            _ => None,
         };
         Ok(Resolver {
             cwd: cwd.to_path_buf(),
             command_line,
             sections,
+            isolated,
             fixed,
+            configs: RwLock::default(),
+            flake8: lintgate_python::Flake8Cache::default(),
+            pydocstyle: lintgate_python::PydocstyleCache::default(),
+            combined: RwLock::default(),
             by_dir: RwLock::default(),
         })
     }
@@ -111,23 +182,53 @@ impl Resolver {
     }
 
     fn lookup(&self, dir: &Path) -> Result<Arc<Settings>, ConfigError> {
-        if let Some(fixed) = &self.fixed {
-            return Ok(fixed.clone());
+        if let Some(isolated) = &self.isolated {
+            return Ok(isolated.clone());
         }
         if let Some(found) = self.by_dir.read().unwrap_or_else(|e| e.into_inner()).get(dir) {
             return Ok(found.clone());
         }
-        let settings = match config::config_in_dir(dir)? {
-            Some(file) => {
-                Arc::new(Settings::new(config::load(&file, self.sections)?, &self.command_line))
-            }
-            None => match dir.parent() {
-                Some(parent) => self.lookup(parent)?,
-                None => Arc::new(Settings::new(Config::default(), &self.command_line)),
-            },
+        let config = match &self.fixed {
+            Some(fixed) => fixed.clone(),
+            None => self.config_for(dir)?,
         };
+        // A file flake8 cannot parse is a note of the Python checker's.
+        let flake8 = self.flake8.for_dir(dir, &mut Vec::new());
+        let pydocstyle = (!lintgate_python::has_docstring_settings(config.sections.get("python")))
+            .then(|| self.pydocstyle.for_dir(dir, &lintgate_python::docstring_codes()))
+            .flatten();
+        let key = (
+            config.files.clone(),
+            flake8.as_ref().map(|f| f.file.clone()),
+            pydocstyle.as_ref().map(|p| p.file.clone()),
+        );
+        let found = self.combined.read().unwrap_or_else(|e| e.into_inner()).get(&key).cloned();
+        let settings = found.unwrap_or_else(|| {
+            let inherited = Inherited { flake8, pydocstyle };
+            let settings =
+                Arc::new(Settings::new((*config).clone(), inherited, &self.command_line));
+            let mut combined = self.combined.write().unwrap_or_else(|e| e.into_inner());
+            combined.entry(key).or_insert(settings).clone()
+        });
         let mut cache = self.by_dir.write().unwrap_or_else(|e| e.into_inner());
         Ok(cache.entry(dir.to_path_buf()).or_insert(settings).clone())
+    }
+
+    /// The lintgate configuration governing `dir`: its own file or its
+    /// nearest parent's.
+    fn config_for(&self, dir: &Path) -> Result<Arc<Config>, ConfigError> {
+        if let Some(found) = self.configs.read().unwrap_or_else(|e| e.into_inner()).get(dir) {
+            return Ok(found.clone());
+        }
+        let config = match config::config_in_dir(dir)? {
+            Some(file) => Arc::new(config::load(&file, self.sections)?),
+            None => match dir.parent() {
+                Some(parent) => self.config_for(parent)?,
+                None => Arc::new(Config::default()),
+            },
+        };
+        let mut cache = self.configs.write().unwrap_or_else(|e| e.into_inner());
+        Ok(cache.entry(dir.to_path_buf()).or_insert(config).clone())
     }
 
     /// The settings for a file (or directory) at `path`.

@@ -22,12 +22,39 @@ pub struct LineIndex {
 }
 
 impl LineIndex {
-    /// Lines end at `\n`; a lone `\r` does not start a new line (as in
-    /// ShellCheck and pycodestyle's reports, lines are `\n`-separated).
+    /// Lines end at `\n` only; a lone `\r` is a character of its line, as
+    /// ShellCheck and yamllint see it.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = Vec::with_capacity(text.len() / 32 + 1);
         starts.push(0);
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        LineIndex::with_starts(text, starts)
+    }
+
+    /// Lines end at `\n`, `\r\n` or a lone `\r`, as Python's universal
+    /// newlines and markdownlint split them.
+    pub fn universal(text: &str) -> LineIndex {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+        starts.push(0);
+        let ends = memchr::memchr2_iter(b'\n', b'\r', bytes)
+            .filter(|&i| bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n'));
+        starts.extend(ends.map(|i| i + 1));
+        LineIndex::with_starts(text, starts)
+    }
+
+    /// The index for a file of `kind`: each kind splits lines as its
+    /// reference tool does.
+    pub fn for_kind(kind: FileKind, text: &str) -> LineIndex {
+        match kind {
+            FileKind::Python | FileKind::Markdown => LineIndex::universal(text),
+            FileKind::Shell | FileKind::CiYaml | FileKind::Yaml | FileKind::Other => {
+                LineIndex::new(text)
+            }
+        }
+    }
+
+    fn with_starts(text: &str, starts: Vec<usize>) -> LineIndex {
         let ends = starts.iter().skip(1).copied().chain([text.len()]);
         let ascii =
             starts.iter().zip(ends).map(|(&s, e)| text.as_bytes()[s..e].is_ascii()).collect();
@@ -43,7 +70,8 @@ impl LineIndex {
         self.starts.partition_point(|&start| start <= offset) - 1
     }
 
-    /// Byte range of 0-based line `line`, without its line terminator.
+    /// Byte range of 0-based line `line`, without its line terminator (a
+    /// `\r` before the `\n` is part of the terminator).
     pub fn line_range(&self, text: &str, line: usize) -> Range<usize> {
         let start = self.starts[line];
         let end = self.starts.get(line + 1).map_or(text.len(), |&next| next - 1);
@@ -90,7 +118,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(path: String, disk_path: PathBuf, kind: FileKind, text: String) -> SourceFile {
-        let lines = LineIndex::new(&text);
+        let lines = LineIndex::for_kind(kind, &text);
         SourceFile { path, disk_path, kind, text, lines }
     }
 
@@ -121,5 +149,30 @@ mod tests {
         assert_eq!(&text[index.line_range(text, 2)], "");
         // Inside a multi-byte character: the character's own column.
         assert_eq!(index.position(text, x - 2), Position { line: 2, column: 2 });
+    }
+
+    #[test]
+    fn universal_lines_end_at_lone_carriage_returns_too() {
+        let text = "a\rbc\r\nd\n\re";
+        let universal = LineIndex::universal(text);
+        assert_eq!(universal.line_count(), 5);
+        let lines: Vec<&str> =
+            (0..universal.line_count()).map(|l| &text[universal.line_range(text, l)]).collect();
+        assert_eq!(lines, ["a", "bc", "d", "", "e"]);
+        assert_eq!(universal.position(text, text.len() - 1), Position { line: 5, column: 1 });
+        // The `\n`-only index keeps a lone `\r` inside its line.
+        let plain = LineIndex::new(text);
+        assert_eq!(plain.line_count(), 3);
+        assert_eq!(&text[plain.line_range(text, 0)], "a\rbc");
+        assert_eq!(plain.position(text, 2), Position { line: 1, column: 3 });
+    }
+
+    #[test]
+    fn each_kind_splits_as_its_tool_does() {
+        let text = "x\ry\n";
+        assert_eq!(LineIndex::for_kind(FileKind::Python, text).line_count(), 3);
+        assert_eq!(LineIndex::for_kind(FileKind::Markdown, text).line_count(), 3);
+        assert_eq!(LineIndex::for_kind(FileKind::Shell, text).line_count(), 2);
+        assert_eq!(LineIndex::for_kind(FileKind::CiYaml, text).line_count(), 2);
     }
 }

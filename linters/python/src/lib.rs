@@ -21,11 +21,13 @@ mod visit;
 use lintgate_engine::checker::{FileChecker, FileContext, FileOutput};
 use lintgate_engine::config::{OptionKind, OptionSpec, SectionSpec};
 use lintgate_engine::kind::FileKind;
-use lintgate_engine::nearest::NearestCache;
 use lintgate_engine::repository;
 use lintgate_engine::source::SourceFile;
 
-pub use crate::inherited::{InheritedLength, find as inherited_line_length};
+pub use crate::inherited::{
+    Caches as InheritedCaches, FLAKE8_LINE_LENGTH, Flake8Cache, Flake8Config, Found, Inherited,
+    InheritedVersion, Setting, VersionSource, find as inherited,
+};
 
 use crate::codes::{Code, Report};
 use crate::syntax::TokenClass;
@@ -43,12 +45,12 @@ pub const SETTINGS: SectionSpec = SectionSpec {
         OptionSpec {
             name: "max-doc-length",
             kind: OptionKind::Integer,
-            doc: "The longest comment or docstring line W505 allows, in characters (flake8's max-doc-length). Default: none (W505 reports nothing).",
+            doc: "The longest comment or docstring line W505 allows, in characters. Default: flake8's max-doc-length, else none (W505 reports nothing).",
         },
         OptionSpec {
             name: "docstring-convention",
             kind: OptionKind::String,
-            doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none (D codes off unless selected).",
+            doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none; then pydocstyle's own configuration applies where a file of it is found (`[pydocstyle]` in setup.cfg, tox.ini, .pydocstyle*, `[tool.pydocstyle]` in pyproject.toml: its codes, `match`, `match-dir`, `ignore-decorators`, `property-decorators`), else the D codes are off unless selected.",
         },
         OptionSpec {
             name: "known-first-party",
@@ -63,13 +65,22 @@ pub const SETTINGS: SectionSpec = SectionSpec {
         OptionSpec {
             name: "target-version",
             kind: OptionKind::String,
-            doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: \"3.9\".",
+            doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: the lower bound of `requires-python` in the nearest pyproject.toml, else ruff's `target-version`, else the newest Python's builtins (and 3.9's standard library for I001).",
+        },
+        OptionSpec {
+            name: "max-complexity",
+            kind: OptionKind::Integer,
+            doc: "The highest McCabe complexity C901 allows a function (flake8's `--max-complexity`). Default: none (C901 reports nothing).",
         },
     ],
 };
 
 const DEFAULT_LINE_LENGTH: usize = 88;
+/// I001's standard library when no version is set.
 const DEFAULT_MINOR: u32 = 9;
+/// The newest Python whose builtins lintgate knows: with no version set
+/// anywhere, no builtin of any version is reported as undefined.
+const NEWEST_MINOR: u32 = 14;
 
 /// The D codes a `[python] docstring-convention` turns on and keeps off.
 pub struct Convention {
@@ -90,8 +101,47 @@ pub fn codes() -> impl Iterator<Item = &'static str> {
     Code::ALL.iter().map(|code| code.as_str())
 }
 
+/// The selection layer a `[flake8]` section makes: flake8's decision for
+/// each of this checker's E, W, F and C90 codes, the others untouched.
+pub fn flake8_selection(config: &Flake8Config) -> lintgate_engine::selector::SelectionLayer {
+    inherited::selection::layer(config, codes())
+}
+
+pub use crate::inherited::selection::DEFAULT_IGNORE as FLAKE8_DEFAULT_IGNORE;
+
+pub use crate::inherited::pydocstyle::{PydocstyleCache, PydocstyleConfig};
+
+/// The pydocstyle codes this checker has.
+pub fn docstring_codes() -> Vec<&'static str> {
+    codes().filter(|c| c.starts_with('D')).collect()
+}
+
+/// Whether `[python]` has docstring settings of lintgate's own (then no
+/// pydocstyle file is read).
+pub fn has_docstring_settings(python: Option<&toml::Table>) -> bool {
+    python.is_some_and(|p| p.contains_key("docstring-convention"))
+}
+
+/// The selection layer pydocstyle's configuration makes: its codes on,
+/// the other D codes off.
+pub fn pydocstyle_selection(
+    config: &PydocstyleConfig,
+) -> lintgate_engine::selector::SelectionLayer {
+    use lintgate_engine::selector::{SelectionLayer, Selector};
+    let (on, off): (Vec<&str>, Vec<&str>) =
+        docstring_codes().into_iter().partition(|c| config.codes.contains(c));
+    let selectors =
+        |codes: Vec<&str>| codes.into_iter().map(|c| Selector::Prefix(c.into())).collect();
+    SelectionLayer {
+        extend_select: selectors(on),
+        ignore: selectors(off),
+        ..SelectionLayer::default()
+    }
+}
+
 pub struct PythonChecker {
-    inherited: NearestCache<InheritedLength>,
+    inherited: InheritedCaches,
+    pydocstyle: PydocstyleCache,
     packages: packages::LocalPackages,
     config_files: lintgate_engine::dependencies::ConfigDigest,
 }
@@ -109,6 +159,8 @@ const TOOL_CONFIG_FILES: &[&str] = &[
     ".pydocstyle",
     ".pydocstyle.ini",
     ".pydocstylerc",
+    ".pydocstylerc.ini",
+    ".pep257",
     ".isort.cfg",
     ".editorconfig",
 ];
@@ -116,7 +168,8 @@ const TOOL_CONFIG_FILES: &[&str] = &[
 impl Default for PythonChecker {
     fn default() -> Self {
         PythonChecker {
-            inherited: NearestCache::default(),
+            inherited: InheritedCaches::default(),
+            pydocstyle: PydocstyleCache::default(),
             packages: packages::LocalPackages::default(),
             config_files: lintgate_engine::dependencies::ConfigDigest::new(TOOL_CONFIG_FILES),
         }
@@ -150,12 +203,19 @@ impl FileChecker for PythonChecker {
     }
 
     fn check(&self, file: &SourceFile, context: &FileContext) -> FileOutput {
-        let mut notes = Vec::new();
-        let inherited = || {
-            let dir = file.disk_path.parent()?;
-            self.inherited.for_dir(dir, &inherited::read_dir).map(|found| found.line_length)
-        };
-        let mut settings = Settings::read(context.settings, inherited, &mut notes);
+        let dir = file.disk_path.parent().filter(|_| !context.isolated);
+        let inherited = dir.map(|dir| self.inherited.for_dir(dir)).unwrap_or_default();
+        let mut notes = inherited.notes.clone();
+        let mut settings = Settings::read(context.settings, &inherited, &mut notes);
+        if let Some(dir) = dir
+            && !has_docstring_settings(context.settings)
+            && rules::docstrings::CODES.iter().any(|c| context.rules.is_enabled(c.as_str()))
+            && let Some(pydocstyle) = self.pydocstyle.for_dir(dir, &docstring_codes())
+        {
+            notes.extend(pydocstyle.problems.iter().cloned());
+            settings.docstrings.property_decorators = pydocstyle.property_decorators.clone();
+            settings.docstrings.ignore_decorators = pydocstyle.ignore_decorators.clone();
+        }
         if context.rules.is_enabled("I001") {
             settings.local_packages = self.packages.for_root(&project_root(&file.disk_path));
         }
@@ -163,7 +223,7 @@ impl FileChecker for PythonChecker {
         let info = FileInfo {
             is_init: file_name == "__init__.py" || file_name == "__init__.pyi",
             is_stub: file_name.ends_with(".pyi"),
-            minor: settings.minor,
+            minor: settings.minor.unwrap_or(NEWEST_MINOR),
         };
         let (report, suppressions) = check_source(
             &file.text,
@@ -179,9 +239,14 @@ impl FileChecker for PythonChecker {
 
 struct Settings {
     line_length: usize,
-    /// W505's limit; `None` turns it off.
+    /// W505's limit: `[python] max-doc-length`, else flake8's; `None` turns it off.
     max_doc_length: Option<usize>,
-    minor: u32,
+    /// C901's limit: `[python] max-complexity`, else flake8's; `None` turns it off.
+    max_complexity: Option<usize>,
+    /// 3.`minor`, from lintgate, `requires-python` or ruff; `None`: not set anywhere.
+    minor: Option<u32>,
+    /// `[python] target-version` alone (isort reads no other tool's).
+    import_minor: u32,
     known_first_party: Vec<String>,
     known_third_party: Vec<String>,
     /// The repository's own top-level modules (I001's first party).
@@ -190,11 +255,11 @@ struct Settings {
 }
 
 impl Settings {
-    /// `inherited`: a flake8 or ruff line length, asked for only when
-    /// lintgate's own is not set.
+    /// `inherited`: what flake8's, ruff's and the project's files set,
+    /// used where lintgate's own settings are silent.
     fn read(
         table: Option<&toml::Table>,
-        inherited: impl FnOnce() -> Option<usize>,
+        inherited: &Inherited,
         notes: &mut Vec<String>,
     ) -> Settings {
         let integer = |key: &str| {
@@ -203,18 +268,21 @@ impl Settings {
                 .and_then(toml::Value::as_integer)
                 .and_then(|n| usize::try_from(n).ok())
         };
-        let line_length = integer("line-length").or_else(inherited).unwrap_or(DEFAULT_LINE_LENGTH);
+        let line_length = integer("line-length")
+            .or(inherited.line_length.as_ref().map(|f| f.value))
+            .unwrap_or(DEFAULT_LINE_LENGTH);
         let version = table.and_then(|t| t.get("target-version")).and_then(toml::Value::as_str);
-        let minor = match version.map(|v| (v, parse_version(v))) {
-            None => DEFAULT_MINOR,
-            Some((_, Some(minor))) => minor,
+        let own = match version.map(|v| (v, parse_version(v))) {
+            None => None,
+            Some((_, Some(minor))) => Some(minor),
             Some((text, None)) => {
                 notes.push(format!(
                     "`[python] target-version = \"{text}\"` is not a Python 3 version such as \"3.9\" or \"py39\"; using 3.{DEFAULT_MINOR}"
                 ));
-                DEFAULT_MINOR
+                Some(DEFAULT_MINOR)
             }
         };
+        let minor = own.or(inherited.version.as_ref().map(|f| f.value.minor));
         let convention =
             table.and_then(|t| t.get("docstring-convention")).and_then(toml::Value::as_str);
         if let Some(name) =
@@ -228,10 +296,22 @@ impl Settings {
             let list = table.and_then(|t| t.get(key)).and_then(toml::Value::as_array);
             list.into_iter().flatten().filter_map(|v| v.as_str().map(String::from)).collect()
         };
+        let max_complexity = match table.and_then(|t| t.get("max-complexity")) {
+            Some(toml::Value::Integer(n)) if *n < 0 => {
+                notes.push(format!(
+                    "`[python] max-complexity = {n}` is negative; C901 reports nothing"
+                ));
+                None
+            }
+            Some(value) => value.as_integer().and_then(|n| usize::try_from(n).ok()),
+            None => inherited.max_complexity,
+        };
         Settings {
             line_length,
-            max_doc_length: integer("max-doc-length"),
+            max_doc_length: integer("max-doc-length").or(inherited.max_doc_length),
+            max_complexity,
             minor,
+            import_minor: own.unwrap_or(DEFAULT_MINOR),
             known_first_party: strings("known-first-party"),
             known_third_party: strings("known-third-party"),
             local_packages: std::sync::Arc::default(),
@@ -328,6 +408,9 @@ fn check_source(
         checker.check_module(parsed.module());
         report = checker.report;
         rules::unused::check(&checker.model, text, lines, &mut report);
+        if let Some(max) = settings.max_complexity {
+            rules::complexity::check(parsed.module(), text, max, &mut report);
+        }
         if report.any_enabled(rules::docstrings::CODES) {
             let public = rules::docstrings::is_public_module(path);
             rules::docstrings::check(
@@ -342,7 +425,7 @@ fn check_source(
         }
         let local = |name: &str| settings.local_packages.contains(name);
         let placement = rules::import_order::Placement {
-            minor: settings.minor,
+            minor: settings.import_minor,
             known_first_party: &settings.known_first_party,
             known_third_party: &settings.known_third_party,
             local_packages: &local,
@@ -360,6 +443,18 @@ fn check_source(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_negative_max_complexity_is_a_note_and_turns_c901_off() {
+        let table: toml::Table = "max-complexity = -1".parse().unwrap();
+        let mut notes = Vec::new();
+        let settings = super::Settings::read(Some(&table), &Default::default(), &mut notes);
+        assert_eq!(settings.max_complexity, None);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        let table: toml::Table = "max-complexity = 0".parse().unwrap();
+        let settings = super::Settings::read(Some(&table), &Default::default(), &mut notes);
+        assert_eq!(settings.max_complexity, Some(0));
+    }
+
     #[test]
     fn parser_messages_start_in_lower_case_but_names_keep_theirs() {
         assert_eq!(super::lower_first("Expected a statement"), "expected a statement");

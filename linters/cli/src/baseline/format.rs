@@ -16,24 +16,33 @@
 //! readers (and `path` for following renames). Line numbers are left out on
 //! purpose: they change with every edit above a finding.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// The format this lintgate reads and writes; a newer one is refused.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// One finding. The strings borrow from the baseline's text where JSON
+/// escapes allow (nearly always), so a large baseline costs one pass over
+/// its text and no allocation per entry.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct Entry {
+pub struct Entry<'a> {
     // Field order is the sort order: path, code, fingerprint.
-    pub path: String,
-    pub code: String,
-    pub fingerprint: String,
-    pub message: String,
+    #[serde(borrow)]
+    pub path: Cow<'a, str>,
+    #[serde(borrow)]
+    pub code: Cow<'a, str>,
+    #[serde(borrow)]
+    pub fingerprint: Cow<'a, str>,
+    #[serde(borrow)]
+    pub message: Cow<'a, str>,
 }
 
 #[derive(Debug, Default)]
-pub struct BaselineFile {
+pub struct BaselineFile<'a> {
     pub commit: Option<String>,
-    pub entries: Vec<Entry>,
+    pub entries: Vec<Entry<'a>>,
 }
 
 #[derive(Deserialize)]
@@ -43,12 +52,13 @@ struct Header {
 }
 
 #[derive(Deserialize)]
-struct Whole {
+struct Whole<'a> {
     #[serde(rename = "lintgate-baseline")]
     version: u32,
     #[serde(default)]
     commit: Option<String>,
-    findings: Vec<Entry>,
+    #[serde(borrow)]
+    findings: Vec<Entry<'a>>,
 }
 
 /// Why a baseline could not be read: where (for broken JSON) and what.
@@ -70,7 +80,7 @@ impl ParseError {
 }
 
 /// Reads a baseline.
-pub fn parse(text: &str) -> Result<BaselineFile, ParseError> {
+pub fn parse(text: &str) -> Result<BaselineFile<'_>, ParseError> {
     let plain = |message: String| ParseError { at: None, message };
     match serde_json::from_str::<Whole>(text) {
         Ok(whole) if whole.version > FORMAT_VERSION => Err(plain(newer(whole.version))),
@@ -125,7 +135,7 @@ pub fn render(file: &BaselineFile) -> String {
 mod tests {
     use super::*;
 
-    fn entry(path: &str, code: &str, fingerprint: &str) -> Entry {
+    fn entry(path: &'static str, code: &'static str, fingerprint: &'static str) -> Entry<'static> {
         Entry {
             path: path.into(),
             code: code.into(),

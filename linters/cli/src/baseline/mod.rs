@@ -17,17 +17,22 @@ pub use format::{BaselineFile, Entry, parse, render};
 /// The default file name, at the repository root.
 pub const DEFAULT_FILE: &str = "lintgate-baseline.json";
 
-/// Reads the baseline at `path` (shown as `shown` in errors).
-pub fn load(path: &Path, shown: &str) -> Result<BaselineFile, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
+/// The text of the baseline at `path` (shown as `shown` in errors), for
+/// `parse_file`: entries borrow from it.
+pub fn read(path: &Path, shown: &str) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => {
             format!(
                 "{shown}: the baseline does not exist; write it with `lintgate baseline -o {shown}`"
             )
         }
         _ => format!("{shown}: cannot read the baseline: {e}"),
-    })?;
-    parse(&text).map_err(|e| e.in_file(shown))
+    })
+}
+
+/// Parses the text `read` returned; errors name the file as `shown`.
+pub fn parse_file<'t>(text: &'t str, shown: &str) -> Result<BaselineFile<'t>, String> {
+    parse(text).map_err(|e| e.in_file(shown))
 }
 
 /// What applying a baseline did.
@@ -55,7 +60,7 @@ pub fn apply(
     root: &Path,
 ) -> Applied {
     let index: HashMap<&str, usize> =
-        file.entries.iter().enumerate().map(|(i, e)| (e.fingerprint.as_str(), i)).collect();
+        file.entries.iter().enumerate().map(|(i, e)| (e.fingerprint.as_ref(), i)).collect();
     let mut matched = vec![false; file.entries.len()];
     let old_fingerprints = renamed_fingerprints(diagnostics, renames);
     let mut hidden = 0;
@@ -81,9 +86,10 @@ pub fn apply(
         if matched {
             continue;
         }
-        let gone = !*exists.entry(&entry.path).or_insert_with(|| root.join(&entry.path).exists());
+        let gone =
+            !*exists.entry(&entry.path).or_insert_with(|| root.join(entry.path.as_ref()).exists());
         if gone {
-            missing.insert(entry.path.clone());
+            missing.insert(entry.path.to_string());
         }
         if gone || whole_repository {
             applied.stale.push(i);
@@ -117,14 +123,14 @@ fn renamed_fingerprints(
 }
 
 /// The baseline entries of `diagnostics`, with `commit`.
-pub fn record(diagnostics: &[Diagnostic], commit: Option<String>) -> BaselineFile {
+pub fn record(diagnostics: &[Diagnostic], commit: Option<String>) -> BaselineFile<'_> {
     let entries = diagnostics
         .iter()
         .map(|d| Entry {
-            path: d.path.clone(),
-            code: d.code.clone(),
-            fingerprint: d.fingerprint.clone(),
-            message: d.message.clone(),
+            path: d.path.as_str().into(),
+            code: d.code.as_str().into(),
+            fingerprint: d.fingerprint.as_str().into(),
+            message: d.message.as_str().into(),
         })
         .collect();
     BaselineFile { commit, entries }

@@ -33,8 +33,10 @@ pub fn run(args: BaselineArgs) -> Result<Status, UsageError> {
     };
     let shown = display_path(&root, &file);
     let commit = changes::head_commit(&root);
+    let text;
     let (written, message) = if args.prune {
-        let old = baseline::load(&file, &shown).map_err(UsageError)?;
+        text = baseline::read(&file, &shown).map_err(UsageError)?;
+        let old = baseline::parse_file(&text, &shown).map_err(UsageError)?;
         let renames = match &old.commit {
             Some(c) => changes::renames_since(&root, c).unwrap_or_default(),
             None => Vec::new(),

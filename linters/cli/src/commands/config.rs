@@ -92,23 +92,13 @@ pub fn show(args: &ConfigArgs) -> Result<Status, UsageError> {
             let _ = writeln!(out, "{key} = {value}  # {}", origin(&format!("{section}.{key}")));
         }
     }
-    let python = config.sections.get("python");
-    if python.is_none_or(|t| !t.contains_key("line-length")) {
-        let dir = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(&path) };
-        if let Some(found) = lintgate_python::inherited_line_length(dir) {
-            if python.is_none() {
-                let _ = writeln!(out, "[python]");
-            }
-            let _ = writeln!(
-                out,
-                "line-length = {}  # {}:{} (inherited: no lintgate setting)",
-                found.line_length,
-                shown(&found.file),
-                found.line
-            );
+    let dir = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(&path) };
+    if !settings.isolated {
+        super::config_inherited::show(&mut out, config, &lintgate_python::inherited(dir), &shown);
+        if let Some(pydocstyle) = &settings.pydocstyle {
+            super::config_inherited::show_pydocstyle(&mut out, pydocstyle, &shown);
         }
     }
-    let dir = if path.is_dir() { path.as_path() } else { path.parent().unwrap_or(&path) };
     let markdown_rules = config.sections.get("markdown").is_some_and(|t| t.contains_key("rules"));
     match lintgate_markdown::markdownlint_file_for(dir) {
         Some(file) if markdown_rules => {

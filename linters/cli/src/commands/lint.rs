@@ -94,7 +94,8 @@ fn apply_baseline(
     whole_repository: bool,
 ) -> Result<BaselineCounts, UsageError> {
     let shown = display_path(root, file);
-    let baseline = baseline::load(file, &shown).map_err(UsageError)?;
+    let text = baseline::read(file, &shown).map_err(UsageError)?;
+    let baseline = baseline::parse_file(&text, &shown).map_err(UsageError)?;
     let renames = match &baseline.commit {
         Some(commit) => changes::renames_since(root, commit).unwrap_or_else(|e| {
             let note =

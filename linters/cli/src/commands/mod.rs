@@ -1,6 +1,7 @@
 pub mod baseline;
 pub mod clean;
 pub mod config;
+mod config_inherited;
 pub mod coverage;
 pub mod hook;
 pub mod init;

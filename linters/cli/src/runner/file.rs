@@ -44,7 +44,7 @@ pub(super) fn check_file(
 ) -> FileResult {
     let mut result = FileResult::default();
     let settings = &candidate.settings;
-    let ignored = settings.config.ignored_for(&candidate.path);
+    let ignored = settings.ignored_for(&candidate.path);
     let rules = if ignored.is_empty() {
         Cow::Borrowed(&settings.selection)
     } else {

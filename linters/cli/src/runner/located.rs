@@ -30,7 +30,7 @@ impl LocatedLines {
         checker: &str,
     ) -> Option<Diagnostic> {
         let (settings, path) = applying;
-        let ignored = settings.config.ignored_for(path);
+        let ignored = settings.ignored_for(path);
         if !settings.selection.is_enabled(&f.code) || ignored.iter().any(|s| s.matches(&f.code)) {
             return None;
         }

@@ -160,12 +160,19 @@ pub fn run<E: Send>(
     let mut readable = tally.readable;
     readable.sort_by(|a, b| a.display.cmp(&b.display));
     batch::run(&readable, checkers, context, &mut out);
-    out.diagnostics.sort_by(|a, b| (&a.path, a.start, &a.code).cmp(&(&b.path, b.start, &b.code)));
+    out.diagnostics.sort_by(|a, b| key(a).cmp(&key(b)));
     // A finding in an included CI file is also found when that file is
-    // checked on its own: report each (file, position, code) once.
-    out.diagnostics.dedup_by(|a, b| a.path == b.path && a.start == b.start && a.code == b.code);
+    // checked on its own: report each (file, position, code, message) once.
+    // Different messages at one place stay (pyflakes reports each unused
+    // name of a multi-line import on its first line).
+    out.diagnostics.dedup_by(|a, b| key(a) == key(b));
     out.notes.sort();
     Ok(out)
+}
+
+/// The order findings are reported in, and what makes two the same.
+fn key(d: &Diagnostic) -> (&str, Position, &str, &str) {
+    (&d.path, d.start, &d.code, &d.message)
 }
 
 #[cfg(test)]

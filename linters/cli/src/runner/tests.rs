@@ -91,6 +91,8 @@ fn candidates(dir: &Path, files: &[(&str, &str)], layer: &SelectionLayer) -> Vec
         selection,
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
         isolated: false,
+        flake8: None,
+        pydocstyle: None,
     });
     let candidates: Vec<Found> = files
         .iter()
@@ -190,6 +192,8 @@ fn run_all(found: Vec<Found>, checkers: &Checkers, root: &Path) -> RunOutput {
         selection: Config::default().rule_selection(&SelectionLayer::default()),
         busy_checkers: lintgate_engine::registry::all().iter().map(|r| r.checker).collect(),
         isolated: false,
+        flake8: None,
+        pydocstyle: None,
     };
     let contents = std::collections::HashMap::new();
     let context = RunContext {

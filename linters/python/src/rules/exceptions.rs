@@ -1,6 +1,8 @@
-//! E722 bare `except:`, F707 a bare `except:` before other handlers.
+//! E722 bare `except:`, F707 a bare `except:` before other handlers, F901
+//! `raise NotImplemented`.
 
 use crate::codes::{Code, Report};
+use crate::syntax::ast::Expr;
 use crate::syntax::ast::{self, ExceptHandler, Stmt};
 use crate::syntax::{TextRange, TextSize};
 
@@ -22,5 +24,22 @@ pub fn check_handlers(report: &mut Report, handlers: &[ExceptHandler]) {
         if !reraises {
             report.push(Code::E722, "do not use bare `except`", keyword);
         }
+    }
+}
+
+/// F901: `raise NotImplemented` (or a call of it) raises a `TypeError`;
+/// `NotImplementedError` was meant.
+pub fn raise_not_implemented(report: &mut Report, raise: &ast::StmtRaise) {
+    let exc = match raise.exc.as_deref() {
+        Some(Expr::Call(call)) => &*call.func,
+        Some(exc) => exc,
+        None => return,
+    };
+    if matches!(exc, Expr::Name(name) if name.id.as_str() == "NotImplemented") {
+        report.push(
+            Code::F901,
+            "`raise NotImplemented` should be `raise NotImplementedError`",
+            raise.range,
+        );
     }
 }

@@ -1,4 +1,4 @@
-//! F541, F601, F602, F631, F634: literals that do not do what they seem to.
+//! F541, F542, F601, F602, F631, F634: literals that do not do what they seem to.
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -24,22 +24,26 @@ pub fn assert_tuple(report: &mut Report, test: &Expr, statement: TextRange) {
     }
 }
 
-/// F541: an f-string (all parts of an implicit concatenation) with no `{}`.
+/// F541: an f-string (with all the parts implicitly concatenated to it)
+/// without a `{}` field; pyflakes reports it once, where it starts.
 pub fn fstring_without_placeholders(report: &mut Report, fstring: &ast::ExprFString) {
-    let parts = || {
-        fstring.value.iter().filter_map(|part| match part {
-            FStringPart::FString(f) => Some(f),
-            FStringPart::Literal(_) => None,
-        })
-    };
-    let has_placeholder = parts().any(|f| {
-        f.elements.iter().any(|e| matches!(e, InterpolatedStringElement::Interpolation(_)))
+    let has_placeholder = fstring.value.iter().any(|part| match part {
+        FStringPart::FString(f) => {
+            f.elements.iter().any(|e| matches!(e, InterpolatedStringElement::Interpolation(_)))
+        }
+        FStringPart::Literal(_) => false,
     });
-    if has_placeholder {
-        return;
+    if !has_placeholder {
+        report.push(Code::F541, "f-string without any placeholders", fstring.range);
     }
-    for part in parts() {
-        report.push(Code::F541, "f-string without any placeholders", part.range);
+}
+
+/// F542: the same for a t-string.
+pub fn tstring_without_placeholders(report: &mut Report, tstring: &ast::ExprTString) {
+    let has_placeholder =
+        tstring.value.elements().any(|e| matches!(e, InterpolatedStringElement::Interpolation(_)));
+    if !has_placeholder {
+        report.push(Code::F542, "t-string without any placeholders", tstring.range);
     }
 }
 

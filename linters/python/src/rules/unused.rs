@@ -1,6 +1,6 @@
 //! Rules decided once every scope is complete: F401 unused imports, F811
-//! redefinitions of unused names, F841 unused locals, F823 reads of a local
-//! before its assignment.
+//! redefinitions of unused names, F402 imports shadowed by loop variables,
+//! F841 unused locals, F823 reads of a local before its assignment.
 
 use lintgate_engine::source::LineIndex;
 
@@ -13,10 +13,10 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
         let scope = model.scope(id);
         // Imports in a class body are class attributes (`self.Percolator`).
         if report.enabled(Code::F401) && scope.kind != ScopeKind::Class {
-            unused_imports(model, scope, report);
+            unused_imports(model, scope, text, report);
         }
-        if report.enabled(Code::F811) {
-            redefinitions(model, scope, lines, report);
+        if report.any_enabled(&[Code::F811, Code::F402]) {
+            redefinitions(model, scope, text, lines, report);
         }
         if report.enabled(Code::F841) && scope.kind == ScopeKind::Function && !scope.uses_locals {
             unused_variables(model, scope, report);
@@ -42,22 +42,25 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
     }
 }
 
-fn unused_imports(model: &Model, scope: &Scope, report: &mut Report) {
+fn unused_imports(model: &Model, scope: &Scope, text: &str, report: &mut Report) {
     for &id in scope.bindings.values() {
         let binding = model.binding(id);
         if binding.kind.is_import()
             && !binding.used
-            && !binding.explicit_export
             && !loads_for_used_package(model, scope, binding)
         {
             let name = binding.qualified.as_deref().unwrap_or(binding.name);
-            report.push(Code::F401, format!("`{name}` imported but unused"), binding.range);
+            report.push(
+                Code::F401,
+                format!("`{name}` imported but unused"),
+                reported_at(text, binding),
+            );
         }
     }
 }
 
 /// `import matplotlib.colors` next to a used `import matplotlib as mpl`:
-/// the submodule import makes `mpl.colors` work.
+/// a read of `mpl` also uses what is bound under the name `matplotlib`.
 fn loads_for_used_package(model: &Model, scope: &Scope, binding: &Binding) -> bool {
     if binding.kind != BindingKind::SubmoduleImport {
         return false;
@@ -68,28 +71,64 @@ fn loads_for_used_package(model: &Model, scope: &Scope, binding: &Binding) -> bo
     scope.bindings.values().map(|&id| model.binding(id)).any(|other| {
         other.used
             && other.kind == BindingKind::Import
-            && other.qualified.as_deref().is_some_and(|q| q.split('.').next() == Some(package))
+            && other.name != package
+            && other.qualified.as_deref() == Some(package)
     })
 }
 
-fn redefinitions(model: &Model, scope: &Scope, lines: &LineIndex, report: &mut Report) {
+/// Where pyflakes reports an import: on its statement's first line. An
+/// alias on that line is pointed at itself (findings of one code are told
+/// apart by where they start); one on a later line at the statement.
+fn reported_at(text: &str, binding: &Binding) -> crate::syntax::TextRange {
+    match binding.statement {
+        Some(statement)
+            if text[to_range(statement)]
+                [..binding.range.start().to_usize() - statement.start().to_usize()]
+                .contains(['\n', '\r']) =>
+        {
+            statement
+        }
+        _ => binding.range,
+    }
+}
+
+fn redefinitions(model: &Model, scope: &Scope, text: &str, lines: &LineIndex, report: &mut Report) {
+    let line_of = |binding: &Binding| 1 + lines.line_of(binding.range.start().to_usize());
     for shadowing in &scope.shadowed {
         let (old, new) = (model.binding(shadowing.earlier), model.binding(shadowing.by));
+        if model.different_forks(old.branch, new.branch) {
+            continue;
+        }
+        // pyflakes reports a redefinition where the statement making it is.
+        let at = reported_at(text, new);
+        let statement_in_for = new.in_for_loop
+            && (matches!(new.kind, BindingKind::FunctionDef | BindingKind::ClassDef)
+                || new.kind.is_import());
+        if old.kind.is_import() && (new.kind == BindingKind::LoopVariable || statement_in_for) {
+            report.push(
+                Code::F402,
+                format!(
+                    "import `{}` from line {} shadowed by loop variable",
+                    new.name,
+                    line_of(old)
+                ),
+                new.range,
+            );
+            continue;
+        }
+        // A binding in an inner scope counts only against an unused import.
         if old.used
-            || (shadowing.from_enclosing && old.explicit_export)
             || !redefines(old, new)
-            || old.overload
             || (shadowing.from_enclosing && !old.kind.is_import())
-            || old.branch != new.branch
-            || (is_dummy(new.name) && !old.kind.is_import())
+            || old.overload
+            || (new.name == "_" && !old.kind.is_import())
         {
             continue;
         }
-        let line = 1 + lines.line_of(old.range.start().to_usize());
         report.push(
             Code::F811,
-            format!("redefinition of unused `{}` from line {line}", new.name),
-            new.range,
+            format!("redefinition of unused `{}` from line {}", new.name, line_of(old)),
+            at,
         );
     }
 }
@@ -122,26 +161,30 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
     }
 }
 
-/// Whether `new` replaces `old` in the sense of F811: a definition or
-/// import is replaced, or an assignment is replaced by a definition, an
-/// import or a `with` target (reassigning a variable is ordinary).
+/// Whether `new` replaces `old` in the sense of pyflakes' F811: anything
+/// replaces a definition (`def`, `class`, import), and a `def` or `class`
+/// also replaces a plain assignment; an import replaces a submodule import
+/// only of the same module, and an annotation replaces nothing.
 fn redefines(old: &Binding, new: &Binding) -> bool {
     use BindingKind::*;
-    let replaceable =
-        matches!(old.kind, Import | FromImport | FunctionDef | ClassDef | Assignment | NamedExpr);
-    let replacing = !matches!(
-        new.kind,
-        Annotation
-            | Deletion
-            | ConditionalDeletion(_)
-            | UnboundException(_)
-            | FutureImport
-            | SubmoduleImport
-            | LoopVariable
-    );
-    let reassignment = matches!(old.kind, Assignment | NamedExpr)
-        && matches!(new.kind, Assignment | NamedExpr | AugmentedAssignment | LoopVariable);
-    replaceable && replacing && !reassignment
+    let definition = |b: &Binding| {
+        matches!(b.kind, FunctionDef | ClassDef) || b.kind.is_import() || b.kind == FutureImport
+    };
+    let assignment = matches!(
+        old.kind,
+        Assignment | AugmentedAssignment | NamedExpr | WithTarget | MatchCapture | ExceptTarget
+    ) && !old.unpacked;
+    let same_module = old.qualified.is_some() && old.qualified == new.qualified;
+    match new.kind {
+        Annotation | Deletion | ConditionalDeletion(_) | UnboundException(_) => false,
+        _ if old.kind == SubmoduleImport && (new.kind.is_import() || new.kind == FutureImport) => {
+            same_module
+        }
+        SubmoduleImport if old.kind.is_import() || old.kind == FutureImport => same_module,
+        Import | FromImport | SubmoduleImport | FutureImport => definition(old),
+        FunctionDef | ClassDef => definition(old) || assignment,
+        _ => definition(old),
+    }
 }
 
 /// A binding that makes the name local to the function (not `x: int` alone).

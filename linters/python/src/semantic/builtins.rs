@@ -38,11 +38,12 @@ const ALWAYS: &[&str] = &[
     "__annotations__", "__builtins__", "__cached__", "__file__",
 ];
 
-/// Builtins added by later versions: (minor version, names).
+/// Builtins added by later versions: (minor version, names), from
+/// `dir(builtins)` of each CPython release (3.12 and 3.14 added none).
 const ADDED: &[(u32, &[&str])] = &[
     (10, &["aiter", "anext", "EncodingWarning"]),
     (11, &["BaseExceptionGroup", "ExceptionGroup"]),
-    (13, &["PythonFinalizationError"]),
+    (13, &["PythonFinalizationError", "_IncompleteInputError"]),
 ];
 
 static ALWAYS_SET: LazyLock<FxHashSet<&'static str>> =
@@ -52,4 +53,16 @@ static ALWAYS_SET: LazyLock<FxHashSet<&'static str>> =
 pub fn is_builtin(name: &str, minor: u32) -> bool {
     ALWAYS_SET.contains(name)
         || ADDED.iter().any(|(since, names)| minor >= *since && names.contains(&name))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn later_builtins_exist_from_their_version_on() {
+        assert!(!super::is_builtin("ExceptionGroup", 10));
+        assert!(super::is_builtin("ExceptionGroup", 11));
+        assert!(super::is_builtin("anext", 14) && super::is_builtin("PythonFinalizationError", 14));
+        assert!(!super::is_builtin("PythonFinalizationError", 12));
+        assert!(super::is_builtin("print", 0) && !super::is_builtin("undefined_name", 14));
+    }
 }

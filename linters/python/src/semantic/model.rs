@@ -15,6 +15,10 @@ pub struct BindingId(u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct BranchId(u32);
 
+/// A statement whose arms are alternatives (`if`, `try`, `match`, `with`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct ForkId(u32);
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScopeKind {
     Module,
@@ -76,8 +80,11 @@ pub struct Binding<'a> {
     pub used: bool,
     /// `a, b = f()`: one of several targets filled from one value.
     pub unpacked: bool,
-    /// `import x as x`, `from m import x as x`: an explicit re-export.
-    pub explicit_export: bool,
+    /// The import statement an import binding comes from: pyflakes
+    /// reports unused and redefined imports there.
+    pub statement: Option<TextRange>,
+    /// Made by a statement directly in a `for` loop's body.
+    pub in_for_loop: bool,
     /// Decorated with `@overload`.
     pub overload: bool,
     /// The dotted name an import binds (`os.path`, `.mod.thing`).
@@ -120,7 +127,9 @@ pub struct OuterRead {
 pub struct Model<'a> {
     pub scopes: Vec<Scope<'a>>,
     pub bindings: Vec<Binding<'a>>,
-    branches: u32,
+    /// Each arm's statement and the arm around that statement.
+    branches: Vec<(ForkId, Option<BranchId>)>,
+    forks: u32,
     pub outer_reads: Vec<OuterRead>,
 }
 
@@ -204,15 +213,14 @@ impl<'a> Model<'a> {
             };
             self.bindings[id.0 as usize].used |= inherited;
         }
+        // pyflakes looks for the name in every enclosing scope, innermost first.
         let shadowing = match previous {
             Some(earlier) => Some(Shadowing { earlier, by: id, from_enclosing: false }),
-            None if self.scope(scope_id).kind.is_function_like() => self
+            None => self
                 .ancestors(scope_id)
                 .skip(1)
-                .filter(|(_, s)| s.kind.is_function_like() || s.kind == ScopeKind::Module)
                 .find_map(|(_, s)| s.bindings.get(name).copied())
                 .map(|earlier| Shadowing { earlier, by: id, from_enclosing: true }),
-            None => None,
         };
         if let Some(shadowing) = shadowing {
             self.scope_mut(scope_id).shadowed.push(shadowing);
@@ -220,10 +228,34 @@ impl<'a> Model<'a> {
         id
     }
 
-    /// A new arm of an `if`, `try` or `match`.
-    pub fn new_branch(&mut self) -> BranchId {
-        self.branches += 1;
-        BranchId(self.branches)
+    pub fn new_fork(&mut self) -> ForkId {
+        self.forks += 1;
+        ForkId(self.forks)
+    }
+
+    /// A new arm of `fork`, a statement in the arm `parent`.
+    pub fn new_branch(&mut self, fork: ForkId, parent: Option<BranchId>) -> BranchId {
+        self.branches.push((fork, parent));
+        BranchId(self.branches.len() as u32)
+    }
+
+    /// pyflakes' "different forks": the two places are in different arms
+    /// of one `if`/`try`/`match`, so at most one of them runs.
+    pub fn different_forks(&self, a: Option<BranchId>, b: Option<BranchId>) -> bool {
+        let path = |mut branch: Option<BranchId>| {
+            let mut path = Vec::new();
+            while let Some(id) = branch {
+                path.push(id);
+                branch = self.branches[id.0 as usize - 1].1;
+            }
+            path.reverse();
+            path
+        };
+        let (a, b) = (path(a), path(b));
+        match a.iter().zip(&b).find(|(x, y)| x != y) {
+            Some((x, y)) => self.branches[x.0 as usize - 1].0 == self.branches[y.0 as usize - 1].0,
+            None => false,
+        }
     }
 }
 

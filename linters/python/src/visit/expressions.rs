@@ -11,6 +11,14 @@ use crate::syntax::{Ranged, Visitor, visitor};
 impl<'a> Checker<'a> {
     pub(super) fn visit_expression(&mut self, expr: &'a Expr) {
         match expr {
+            Expr::Call(call) => rules::format_call::check(&mut self.report, call),
+            Expr::BinOp(binop) => {
+                rules::percent_format::check(&mut self.report, binop);
+                self.print_shift(binop);
+            }
+            _ => {}
+        }
+        match expr {
             Expr::Name(name) => match name.ctx {
                 ExprContext::Load => self.read(name.id.as_str(), name.range),
                 ExprContext::Store => {
@@ -30,6 +38,9 @@ impl<'a> Checker<'a> {
                             self.visit_expr(default);
                         }
                     }
+                }
+                if let Some(parameters) = &lambda.parameters {
+                    rules::names::duplicate_parameters(&mut self.report, parameters, lambda.range);
                 }
                 let deferred = self.defer(Body::Lambda(lambda));
                 self.bodies.push(deferred);
@@ -68,8 +79,20 @@ impl<'a> Checker<'a> {
                 visitor::walk_expr(self, expr);
             }
             Expr::FString(fstring) => {
-                rules::literals::fstring_without_placeholders(&mut self.report, fstring);
+                // The fields of an f-string's format spec parse as f-strings
+                // of their own; pyflakes does not look at nested ones.
+                if !self.in_fstring {
+                    rules::literals::fstring_without_placeholders(&mut self.report, fstring);
+                }
+                let outer = std::mem::replace(&mut self.in_fstring, true);
                 visitor::walk_expr(self, expr);
+                self.in_fstring = outer;
+            }
+            Expr::TString(tstring) => {
+                rules::literals::tstring_without_placeholders(&mut self.report, tstring);
+                let outer = std::mem::replace(&mut self.in_fstring, true);
+                visitor::walk_expr(self, expr);
+                self.in_fstring = outer;
             }
             Expr::Dict(dict) => {
                 rules::literals::repeated_keys(&mut self.report, dict, self.text);
@@ -222,6 +245,21 @@ impl<'a> Checker<'a> {
                     .filter(|_| !member.is_empty())
             }
             _ => None,
+        }
+    }
+
+    /// F633: `print >> file, ...` (Python 2's syntax) with the builtin `print`.
+    fn print_shift(&mut self, binop: &ast::ExprBinOp) {
+        if binop.op != ast::Operator::RShift {
+            return;
+        }
+        for side in [&*binop.left, &*binop.right] {
+            if let Expr::Name(name) = side
+                && name.id.as_str() == "print"
+                && self.model.lookup(self.scope, "print").is_none()
+            {
+                self.report.push(Code::F633, "`>>` with the `print` function", name.range);
+            }
         }
     }
 

@@ -9,7 +9,7 @@ mod names;
 mod statements;
 
 use crate::codes::Report;
-use crate::semantic::model::{BranchId, Model, ScopeId, ScopeKind};
+use crate::semantic::model::{BranchId, ForkId, Model, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, Expr, Stmt};
 use crate::syntax::{TextRange, Visitor};
 
@@ -47,6 +47,11 @@ pub struct Checker<'a> {
     pub report: Report,
     scope: ScopeId,
     branch: Option<BranchId>,
+    /// The statement whose arms `in_arm` makes.
+    fork: ForkId,
+    /// The statement being visited sits directly in a `for` loop (F402).
+    stmt_in_for: bool,
+    next_in_for: bool,
     /// Loops around the current statement, within its function or class body.
     loop_depth: u32,
     /// `if`/`while`/`match`/`try` statements around the current one, within
@@ -56,6 +61,8 @@ pub struct Checker<'a> {
     name_error_guard: u32,
     /// Visiting a type annotation: strings in it are forward references.
     in_annotation: bool,
+    /// Inside an f-string or t-string (its fields and format specs).
+    in_fstring: bool,
     /// `from __future__ import annotations` (or a stub): annotations are lazy.
     lazy_annotations: bool,
     bodies: Vec<Deferred<Body<'a>>>,
@@ -74,6 +81,8 @@ pub struct Checker<'a> {
     /// E402: a statement other than imports and a docstring was seen.
     import_boundary: bool,
     docstring_seen: bool,
+    /// F404: nothing but docstrings and `from` imports came before.
+    futures_allowed: bool,
 }
 
 impl<'a> Checker<'a> {
@@ -87,10 +96,14 @@ impl<'a> Checker<'a> {
             report,
             scope,
             branch: None,
+            fork: ForkId::default(),
+            stmt_in_for: false,
+            next_in_for: false,
             loop_depth: 0,
             conditional_depth: 0,
             name_error_guard: 0,
             in_annotation: false,
+            in_fstring: false,
             lazy_annotations: info.is_stub,
             bodies: Vec::new(),
             annotations: Vec::new(),
@@ -102,6 +115,7 @@ impl<'a> Checker<'a> {
             noqa_statements: Vec::new(),
             import_boundary: false,
             docstring_seen: false,
+            futures_allowed: true,
         }
     }
 
@@ -209,9 +223,16 @@ impl<'a> Checker<'a> {
 
     /// Runs `visit` in a new arm of a branching statement; returns the arm.
     fn in_arm(&mut self, visit: impl FnOnce(&mut Self)) -> BranchId {
-        let branch = self.model.new_branch();
+        let branch = self.model.new_branch(self.fork, self.branch);
         self.in_branch(branch, visit);
         branch
+    }
+
+    /// Runs `visit` for a statement whose arms `in_arm` visits.
+    fn forking(&mut self, visit: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.fork, self.model.new_fork());
+        visit(self);
+        self.fork = outer;
     }
 
     fn in_branch(&mut self, branch: BranchId, visit: impl FnOnce(&mut Self)) {

@@ -2,6 +2,7 @@
 
 use super::Checker;
 use crate::codes::Code;
+use crate::rules;
 use crate::semantic::builtins;
 use crate::semantic::model::{Binding, BindingId, BindingKind, OuterRead, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, Expr, ExprContext, Pattern};
@@ -64,7 +65,8 @@ impl<'a> Checker<'a> {
             branch: self.branch,
             used,
             unpacked: false,
-            explicit_export: false,
+            statement: None,
+            in_for_loop: self.stmt_in_for,
             overload: false,
             qualified: None,
         }
@@ -102,6 +104,7 @@ impl<'a> Checker<'a> {
                 self.model.binding_mut(id).unpacked = unpacked;
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+                rules::names::starred_targets(&mut self.report, elts, target.range());
                 for element in elts {
                     self.visit_target(element, kind, unpacked);
                 }
@@ -291,22 +294,49 @@ impl<'a> Checker<'a> {
             };
             let id = self.bind(name, alias.range, kind);
             let binding = self.model.binding_mut(id);
-            binding.explicit_export = alias.asname.as_ref().is_some_and(|a| a.as_str() == module);
+            binding.statement = Some(import.range);
             binding.qualified = Some(module.to_string());
         }
     }
 
     pub(super) fn visit_import_from(&mut self, import: &'a ast::StmtImportFrom) {
         let module = import.module.as_ref().map_or("", |m| m.as_str());
+        let at_module_level = self.model.scope(self.scope).kind == ScopeKind::Module;
         if module == "__future__" {
+            if !(at_module_level && self.futures_allowed) {
+                self.report.push(
+                    Code::F404,
+                    "`from __future__` imports must come first in the file",
+                    import.range,
+                );
+            }
             for alias in &import.names {
-                self.bind(alias.name.as_str(), alias.range, BindingKind::FutureImport);
+                if !FUTURE_FEATURES.contains(&alias.name.as_str()) {
+                    self.report.push(
+                        Code::F407,
+                        format!("future feature `{}` is not defined", alias.name.as_str()),
+                        import.range,
+                    );
+                }
+                let id = self.bind(alias.name.as_str(), alias.range, BindingKind::FutureImport);
+                self.model.binding_mut(id).used = true;
             }
             return;
+        }
+        if at_module_level {
+            self.futures_allowed = false;
         }
         let dots = ".".repeat(import.level as usize);
         for alias in &import.names {
             if alias.name.as_str() == "*" {
+                if !at_module_level {
+                    self.report.push(
+                        Code::F406,
+                        format!("`from {dots}{module} import *` is only allowed at module level"),
+                        import.range,
+                    );
+                    continue;
+                }
                 self.model.scope_mut(self.scope).star_import = true;
                 self.report.push(
                     Code::F403,
@@ -324,13 +354,8 @@ impl<'a> Checker<'a> {
                 format!("{dots}{module}.{}", alias.name.as_str())
             };
             let id = self.bind(name, alias.range, BindingKind::FromImport);
-            let redundant_alias =
-                alias.asname.as_ref().is_some_and(|a| a.as_str() == alias.name.as_str());
-            // `from . import submodule` in a package's `__init__.py` makes the
-            // submodule an attribute of the package: a re-export.
-            let package_submodule = self.info.is_init && import.level == 1 && module.is_empty();
             let binding = self.model.binding_mut(id);
-            binding.explicit_export = redundant_alias || package_submodule;
+            binding.statement = Some(import.range);
             binding.qualified = Some(qualified);
         }
     }
@@ -363,6 +388,20 @@ impl<'a> Checker<'a> {
         }
     }
 }
+
+/// `__future__.all_feature_names` (Python 3.7 to 3.14).
+const FUTURE_FEATURES: &[&str] = &[
+    "nested_scopes",
+    "generators",
+    "division",
+    "absolute_import",
+    "with_statement",
+    "print_function",
+    "unicode_literals",
+    "barry_as_FLUFL",
+    "generator_stop",
+    "annotations",
+];
 
 impl ScopeId {
     pub const MODULE: ScopeId = ScopeId::first();

@@ -33,6 +33,12 @@ impl<'a> Checker<'a> {
             _ => self.import_boundary = true,
         }
         self.docstring_seen = true;
+        // Only strings (docstrings) may precede `from __future__` imports.
+        if !stmt.is_import_from_stmt()
+            && !matches!(stmt, Stmt::Expr(expr) if expr.value.is_string_literal_expr())
+        {
+            self.futures_allowed = false;
+        }
         self.visit_stmt(stmt);
     }
 
@@ -72,6 +78,7 @@ impl<'a> Checker<'a> {
         if let Some(returns) = &function.returns {
             self.visit_annotation(returns);
         }
+        rules::names::duplicate_parameters(&mut self.report, parameters, function.name.range);
         let deferred = self.defer(Body::Function(function));
         self.bodies.push(deferred);
         self.declare_globals(&function.body);
@@ -98,34 +105,38 @@ impl<'a> Checker<'a> {
     fn visit_if(&mut self, stmt: &'a ast::StmtIf) {
         rules::literals::if_tuple(&mut self.report, &stmt.test);
         self.visit_expr(&stmt.test);
-        self.conditionally(|c| {
-            c.in_arm(|c| c.visit_body(&stmt.body));
-            for clause in &stmt.elif_else_clauses {
-                if let Some(test) = &clause.test {
-                    rules::literals::if_tuple(&mut c.report, test);
-                    c.visit_expr(test);
+        self.forking(|c| {
+            c.conditionally(|c| {
+                c.in_arm(|c| c.visit_body(&stmt.body));
+                for clause in &stmt.elif_else_clauses {
+                    if let Some(test) = &clause.test {
+                        rules::literals::if_tuple(&mut c.report, test);
+                        c.visit_expr(test);
+                    }
+                    c.in_arm(|c| c.visit_body(&clause.body));
                 }
-                c.in_arm(|c| c.visit_body(&clause.body));
-            }
+            })
         });
     }
 
     fn visit_try(&mut self, stmt: &'a ast::StmtTry) {
         rules::exceptions::check_handlers(&mut self.report, &stmt.handlers);
         let guards = stmt.handlers.iter().any(catches_name_error);
-        self.conditionally(|c| {
-            let body = c.in_arm(|c| {
-                c.name_error_guard += u32::from(guards);
-                c.visit_body(&stmt.body);
-                c.name_error_guard -= u32::from(guards);
-            });
-            let outer = c.branch;
-            for handler in &stmt.handlers {
-                c.in_arm(|c| c.visit_handler(handler, outer));
-            }
-            // `else` runs after the body, in its arm.
-            c.in_branch(body, |c| c.visit_body(&stmt.orelse));
-            c.in_arm(|c| c.visit_body(&stmt.finalbody));
+        self.forking(|c| {
+            c.conditionally(|c| {
+                let body = c.in_arm(|c| {
+                    c.name_error_guard += u32::from(guards);
+                    c.visit_body(&stmt.body);
+                    c.name_error_guard -= u32::from(guards);
+                });
+                let outer = c.branch;
+                for handler in &stmt.handlers {
+                    c.in_arm(|c| c.visit_handler(handler, outer));
+                }
+                // `else` runs after the body, in its arm.
+                c.in_branch(body, |c| c.visit_body(&stmt.orelse));
+                c.in_arm(|c| c.visit_body(&stmt.finalbody));
+            })
         });
     }
 
@@ -157,24 +168,34 @@ impl<'a> Checker<'a> {
 
     fn visit_match(&mut self, stmt: &'a ast::StmtMatch) {
         self.visit_expr(&stmt.subject);
-        self.conditionally(|c| {
-            for case in &stmt.cases {
-                c.in_arm(|c| {
-                    c.visit_pattern(&case.pattern);
-                    if let Some(guard) = &case.guard {
-                        c.visit_expr(guard);
-                    }
-                    c.visit_body(&case.body);
-                });
-            }
+        self.forking(|c| {
+            c.conditionally(|c| {
+                for case in &stmt.cases {
+                    c.in_arm(|c| {
+                        c.visit_pattern(&case.pattern);
+                        if let Some(guard) = &case.guard {
+                            c.visit_expr(guard);
+                        }
+                        c.visit_body(&case.body);
+                    });
+                }
+            })
         });
     }
 
-    fn visit_loop(&mut self, body: &'a [Stmt], orelse: &'a [Stmt]) {
+    /// `is_for`: pyflakes' F402 takes a `def`, `class` or import directly
+    /// in a `for` loop (body or `else`) for a loop variable.
+    fn visit_loop(&mut self, body: &'a [Stmt], orelse: &'a [Stmt], is_for: bool) {
+        let in_for = |c: &mut Self, stmts: &'a [Stmt]| {
+            for stmt in stmts {
+                c.next_in_for = is_for;
+                c.visit_stmt(stmt);
+            }
+        };
         self.loop_depth += 1;
-        self.visit_body(body);
+        in_for(self, body);
         self.loop_depth -= 1;
-        self.visit_body(orelse);
+        in_for(self, orelse);
     }
 
     fn visit_assign(&mut self, stmt: &'a ast::StmtAssign) {
@@ -301,6 +322,13 @@ impl<'a> Visitor<'a> for Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn visit_statement(&mut self, stmt: &'a Stmt) {
+        let in_for = std::mem::take(&mut self.next_in_for);
+        let outer = std::mem::replace(&mut self.stmt_in_for, in_for);
+        self.visit_statement_kind(stmt);
+        self.stmt_in_for = outer;
+    }
+
+    fn visit_statement_kind(&mut self, stmt: &'a Stmt) {
         match stmt {
             Stmt::FunctionDef(function) => self.visit_function_def(function),
             Stmt::ClassDef(class) => self.visit_class_def(class),
@@ -338,11 +366,11 @@ impl<'a> Checker<'a> {
             Stmt::For(stmt) => {
                 self.visit_expr(&stmt.iter);
                 self.visit_target(&stmt.target, BindingKind::LoopVariable, false);
-                self.visit_loop(&stmt.body, &stmt.orelse);
+                self.visit_loop(&stmt.body, &stmt.orelse, true);
             }
             Stmt::While(stmt) => {
                 self.visit_expr(&stmt.test);
-                self.conditionally(|c| c.visit_loop(&stmt.body, &stmt.orelse));
+                self.conditionally(|c| c.visit_loop(&stmt.body, &stmt.orelse, false));
             }
             Stmt::If(stmt) => self.visit_if(stmt),
             Stmt::With(stmt) => {
@@ -353,10 +381,13 @@ impl<'a> Checker<'a> {
                         self.visit_target(target, BindingKind::WithTarget, unpacking);
                     }
                 }
-                self.in_arm(|c| c.visit_body(&stmt.body));
+                self.forking(|c| {
+                    c.in_arm(|c| c.visit_body(&stmt.body));
+                });
             }
             Stmt::Match(stmt) => self.visit_match(stmt),
             Stmt::Raise(raise) => {
+                rules::exceptions::raise_not_implemented(&mut self.report, raise);
                 if let Some(exc) = &raise.exc {
                     self.visit_expr(exc);
                 }

@@ -44,6 +44,9 @@ pub const CODES: &[Code] = &[
 pub struct Options {
     /// Decorators that make a function a property (no D401).
     pub property_decorators: Vec<String>,
+    /// pydocstyle's `ignore-decorators`: a definition with a decorator this
+    /// pattern occurs in is not checked at all.
+    pub ignore_decorators: Option<std::sync::Arc<crate::inherited::pydocstyle::Pattern>>,
 }
 
 impl Default for Options {
@@ -52,6 +55,7 @@ impl Default for Options {
             property_decorators: ["property", "cached_property", "functools.cached_property"]
                 .map(String::from)
                 .to_vec(),
+            ignore_decorators: None,
         }
     }
 }
@@ -73,7 +77,10 @@ pub fn check(
     let content_options = content::Options { property_decorators: &options.property_decorators };
     for definition in definitions::collect(body, text, module_public, info.is_init) {
         let skip = skipped_codes(&definition, text, comments);
-        if matches!(skip, Skip::All) {
+        let ignored = options.ignore_decorators.as_ref().is_some_and(|pattern| {
+            definition.decorators.iter().any(|name| pattern.occurs_in(name))
+        });
+        if matches!(skip, Skip::All) || ignored {
             continue;
         }
         let mark = report.findings.len();
