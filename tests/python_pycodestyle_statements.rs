@@ -1,6 +1,6 @@
 //! The E3 (blank lines), E4/E5/E7 and W3/W5 codes against the real flake8
-//! 7.5 on their fixtures, W505 with a `max-doc-length` (the fixture
-//! snapshots run without one), and inputs that push them to their limits.
+//! 7.5 on their fixtures (with a `max-doc-length` on both sides), W505's
+//! messages, and inputs that push them to their limits.
 
 mod common;
 
@@ -12,13 +12,8 @@ use common::Repo;
 
 const CODES: &str = "E301,E302,E303,E304,E305,E306,E401,E502,E701,E702,E703,E704,E741,E742,E743,W391,W503,W504,W505";
 
-/// Fixtures in directories: W505 reports only with a limit, which the
-/// snapshot test (run with `--isolated`) does not set.
-const EXTRA: &[&str] = &[
-    "W505_limit/doc_lines.py",
-    "W505_limit/form_feed.py",
-    "W391_negatives/whitespace_last_line.py",
-];
+/// Fixtures in directories, which hold negatives.
+const EXTRA: &[&str] = &["W391_negatives/whitespace_last_line.py", "W505_negatives/no_limit.py"];
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/python")
@@ -102,7 +97,7 @@ fn fixtures_give_flake8s_findings() {
 
 #[test]
 fn w505_reports_long_comment_and_docstring_lines_when_a_limit_is_set() {
-    let files = ["W505_limit/doc_lines.py".to_string()];
+    let files = ["W505_0.py".to_string()];
     let (found, run) = lintgate(&fixtures(), &files, "W505");
     let lines: Vec<u64> = found.iter().map(|(_, line, _)| *line).collect();
     assert_eq!(lines, [2, 6, 16, 18], "{}", run.stdout);
