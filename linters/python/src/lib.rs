@@ -43,6 +43,11 @@ pub const SETTINGS: SectionSpec = SectionSpec {
             doc: "The longest line E501 allows, in characters (wide characters count two). Default: 88.",
         },
         OptionSpec {
+            name: "max-doc-length",
+            kind: OptionKind::Integer,
+            doc: "The longest comment or docstring line W505 allows, in characters. Default: flake8's max-doc-length, else none (W505 reports nothing).",
+        },
+        OptionSpec {
             name: "docstring-convention",
             kind: OptionKind::String,
             doc: "Turns on the pydocstyle (D) codes of a convention: \"pep257\", \"google\" or \"numpy\". Default: none; then pydocstyle's own configuration applies where a file of it is found (`[pydocstyle]` in setup.cfg, tox.ini, .pydocstyle*, `[tool.pydocstyle]` in pyproject.toml: its codes, `match`, `match-dir`, `ignore-decorators`, `property-decorators`), else the D codes are off unless selected.",
@@ -234,8 +239,7 @@ impl FileChecker for PythonChecker {
 
 struct Settings {
     line_length: usize,
-    /// W505's limit: flake8's `max-doc-length`; `None` turns it off.
-    #[allow(dead_code)] // read by W505
+    /// W505's limit: `[python] max-doc-length`, else flake8's; `None` turns it off.
     max_doc_length: Option<usize>,
     /// C901's limit: `[python] max-complexity`, else flake8's; `None` turns it off.
     max_complexity: Option<usize>,
@@ -304,7 +308,7 @@ impl Settings {
         };
         Settings {
             line_length,
-            max_doc_length: inherited.max_doc_length,
+            max_doc_length: integer("max-doc-length").or(inherited.max_doc_length),
             max_complexity,
             minor,
             import_minor: own.unwrap_or(DEFAULT_MINOR),
@@ -387,8 +391,12 @@ fn check_source(
     let mut statements = Vec::new();
     if parsed.first_error().is_none() {
         // flake8 reports only E999 on a file that does not parse.
-        let context =
-            rules::pycodestyle::Context { rows: lines, indent_size: 4, hang_closing: false };
+        let context = rules::pycodestyle::Context {
+            rows: lines,
+            indent_size: 4,
+            hang_closing: false,
+            max_doc_length: settings.max_doc_length,
+        };
         rules::pycodestyle::check(text, parsed.token_kinds(), &context, &mut report);
     }
     if let Some(error) = parsed.first_error() {

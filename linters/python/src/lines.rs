@@ -1,8 +1,11 @@
-//! Rules on physical lines and tokens: W291, W292, W293, E501, W605.
+//! Rules on physical lines and tokens: W291, W292, W293, W391, E501, W505,
+//! W605.
 
 use unicode_width::UnicodeWidthChar;
 
 use crate::codes::{Code, Report};
+use crate::logical::{LogicalLines, Token, TokenKind};
+use crate::rules::pycodestyle::physical::{PhysicalLines, is_space, split_extra_breaks};
 use crate::syntax::TokenClass;
 
 /// Physical lines with their byte ranges (without terminators): `\n`,
@@ -61,6 +64,22 @@ pub fn check(text: &str, comments: &Comments, settings: &LineSettings, report: &
     }
     if !text.is_empty() && !text.ends_with(['\n', '\r']) {
         report.push_bytes(Code::W292, "no newline at end of file", text.len()..text.len());
+    }
+    if report.enabled(Code::W391) {
+        trailing_blank_line(text, report);
+    }
+}
+
+/// W391: the last line is empty (pycodestyle reports the last one only,
+/// however many blank lines end the file).
+fn trailing_blank_line(text: &str, report: &mut Report) {
+    if !text.ends_with(['\n', '\r']) {
+        return;
+    }
+    let Some((start, line)) = physical_lines(text).last() else { return };
+    let line = if start == 0 { line.trim_start_matches('\u{feff}') } else { line };
+    if line.is_empty() {
+        report.push_bytes(Code::W391, "blank line at end of file", start..start);
     }
 }
 
@@ -207,4 +226,82 @@ pub fn invalid_escapes(
             i = at + 2;
         }
     }
+}
+
+/// pycodestyle's fixed limit below which a line of one long word (a URL)
+/// is let through, whatever `max-doc-length` says.
+const LONG_WORD_INDENT: usize = 72;
+
+/// W505: a comment on its own line, or a string that is a whole statement
+/// (a docstring), with a line longer than `max` characters. pycodestyle's
+/// exemptions: a line that is one word (or `#` and one word) starting
+/// before column 72, except the last line of a string; a file whose
+/// first line is a shebang skips that logical line.
+pub fn doc_lines_too_long(lines: &LogicalLines, max: usize, report: &mut Report) {
+    let physical = PhysicalLines::new(lines.source);
+    for line in lines.iter() {
+        let tokens = line.tokens();
+        let has_code = tokens
+            .iter()
+            .any(|t| !t.is_skipped() && !matches!(t.kind, TokenKind::Comment | TokenKind::String));
+        let mut previous: Option<&Token> = None;
+        for token in tokens {
+            if token.kind == TokenKind::String && has_code {
+                continue;
+            }
+            let own_line = previous.is_none_or(Token::is_skipped);
+            if matches!(token.kind, TokenKind::String | TokenKind::Comment) && own_line {
+                let comment = token.kind == TokenKind::Comment;
+                if !long_doc_lines(&physical, token, comment, max, report) {
+                    break;
+                }
+            }
+            previous = Some(token);
+        }
+    }
+}
+
+/// The rows of one comment or string token; false at a shebang, which
+/// ends the logical line's check.
+fn long_doc_lines(
+    physical: &PhysicalLines,
+    token: &Token,
+    comment: bool,
+    max: usize,
+    report: &mut Report,
+) -> bool {
+    let first = physical.row_of(token.start);
+    let last = physical.end_row(token.start, token.end);
+    // Python's `splitlines` also breaks at form feeds and the like.
+    let pieces: Vec<&str> = (first..=last)
+        .flat_map(|row| split_extra_breaks(physical.get(row), physical.is_terminated(row)))
+        .collect();
+    for (index, piece) in pieces.iter().enumerate() {
+        if first + index == 0 && physical.get(0).starts_with("#!") {
+            return false;
+        }
+        let length = piece.chars().count();
+        if length <= max {
+            continue;
+        }
+        let mut chunks = piece.split(is_space).filter(|c| !c.is_empty());
+        let (count, last_chunk) = chunks.by_ref().fold((0, ""), |(n, _), c| (n + 1, c));
+        let before_last = length - last_chunk.chars().count();
+        if comment && count == 2 && before_last < LONG_WORD_INDENT {
+            continue;
+        }
+        if count == 1 && index + 1 < pieces.len() && before_last < LONG_WORD_INDENT {
+            continue;
+        }
+        let row = first + index;
+        let row_text = physical.get(row);
+        let column = row_text.char_indices().nth(max).map_or(row_text.len(), |(i, _)| i);
+        let at = physical.row_start(row) + column;
+        report.push_bytes(
+            Code::W505,
+            format!("doc line too long ({length} > {max})"),
+            at..physical.row_start(row) + row_text.len(),
+        );
+    }
+    true
 }

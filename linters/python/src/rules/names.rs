@@ -1,5 +1,5 @@
-//! E741 ambiguous names, E731 lambdas assigned to names, F831 repeated
-//! parameters, F621/F622 starred targets, and what a name says about itself.
+//! E731 lambdas assigned to names, F831 repeated parameters, F621/F622
+//! starred targets, and what a name says about itself.
 
 use crate::codes::{Code, Report};
 use crate::syntax::ast::{self, Expr};
@@ -8,13 +8,6 @@ use crate::syntax::{Ranged, TextRange};
 /// `__name__`-style: two underscores on each side of something.
 pub fn is_dunder(name: &str) -> bool {
     name.len() > 4 && name.starts_with("__") && name.ends_with("__")
-}
-
-/// E741: `l`, `O` and `I` look like `1` and `0` in many fonts.
-pub fn ambiguous_name(report: &mut Report, name: &str, range: TextRange) {
-    if matches!(name, "l" | "O" | "I") {
-        report.push(Code::E741, format!("ambiguous variable name: `{name}`"), range);
-    }
 }
 
 /// E731: `f = lambda x: ...` (one plain name as the only target).

@@ -93,9 +93,6 @@ impl<'a> Checker<'a> {
                 .find(|(_, s)| s.kind != ScopeKind::Comprehension)
                 .map_or(scope, |(id, _)| id);
         }
-        if kind != BindingKind::MatchCapture {
-            rules::names::ambiguous_name(&mut self.report, name, range);
-        }
         self.bind_declared(scope, name, range, kind)
     }
 
@@ -269,7 +266,6 @@ impl<'a> Checker<'a> {
     pub(super) fn bind_parameters(&mut self, parameters: &'a ast::Parameters) {
         for parameter in parameters.iter() {
             let name = parameter.name();
-            rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
             self.bind_in(self.scope, name.as_str(), name.range, BindingKind::Argument, false);
         }
     }

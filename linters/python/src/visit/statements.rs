@@ -254,9 +254,6 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_declaration(&mut self, names: &'a [ast::Identifier], global: bool) {
-        for name in names {
-            rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
-        }
         if self.model.scope(self.scope).kind == ScopeKind::Module {
             return;
         }

@@ -5,6 +5,7 @@
 
 mod blank_lines;
 mod indentation;
+pub(crate) mod physical;
 mod statements;
 mod whitespace;
 
@@ -23,6 +24,8 @@ pub struct Context<'a> {
     pub indent_size: usize,
     /// pycodestyle's `hang-closing`.
     pub hang_closing: bool,
+    /// pycodestyle's `max-doc-length` (W505); `None`: W505 is off.
+    pub max_doc_length: Option<usize>,
 }
 
 type Family = (&'static [Code], fn(&LogicalLines, &Context, &mut Report));
