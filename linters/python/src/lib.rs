@@ -60,6 +60,16 @@ pub const SETTINGS: SectionSpec = SectionSpec {
             kind: OptionKind::String,
             doc: "The oldest Python the code runs on, as \"3.9\" or \"py39\"; decides which builtins exist. Default: \"3.9\".",
         },
+        OptionSpec {
+            name: "indent-size",
+            kind: OptionKind::Integer,
+            doc: "The width of one indentation level for E111, E114 and the continuation lines E121–E131 (pycodestyle's `indent-size`). Default: 4.",
+        },
+        OptionSpec {
+            name: "hang-closing",
+            kind: OptionKind::Boolean,
+            doc: "pycodestyle's `hang-closing` style: a closing bracket is indented like the lines it closes (E133 reports one that is not, E123 is not reported). Default: false.",
+        },
     ],
 };
 
@@ -180,6 +190,9 @@ struct Settings {
     /// The repository's own top-level modules (I001's first party).
     local_packages: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     docstrings: rules::docstrings::Options,
+    /// pycodestyle's `indent-size` and `hang-closing`.
+    indent_size: usize,
+    hang_closing: bool,
 }
 
 impl Settings {
@@ -227,6 +240,16 @@ impl Settings {
             known_third_party: strings("known-third-party"),
             local_packages: std::sync::Arc::default(),
             docstrings: rules::docstrings::Options::default(),
+            indent_size: table
+                .and_then(|t| t.get("indent-size"))
+                .and_then(toml::Value::as_integer)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(4),
+            hang_closing: table
+                .and_then(|t| t.get("hang-closing"))
+                .and_then(toml::Value::as_bool)
+                .unwrap_or(false),
         }
     }
 }
@@ -302,8 +325,11 @@ fn check_source(
     let mut statements = Vec::new();
     if parsed.first_error().is_none() {
         // flake8 reports only E999 on a file that does not parse.
-        let context =
-            rules::pycodestyle::Context { rows: lines, indent_size: 4, hang_closing: false };
+        let context = rules::pycodestyle::Context {
+            rows: lines,
+            indent_size: settings.indent_size,
+            hang_closing: settings.hang_closing,
+        };
         rules::pycodestyle::check(text, parsed.token_kinds(), &context, &mut report);
     }
     if let Some(error) = parsed.first_error() {
