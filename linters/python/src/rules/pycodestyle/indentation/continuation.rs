@@ -153,199 +153,252 @@ fn check_line(line: &LogicalLine, context: &Context, tabs: bool, rows: &Rows, re
     if last_row <= first_row {
         return;
     }
-    let mut findings = Vec::new();
-    continued_indentation(line, tokens, first_row, last_row, context, tabs, rows, &mut findings);
-    for Finding { code, message, range } in findings {
+    let mut cursor = rows.cursor();
+    let (_, first_column) = cursor.at(first.start);
+    let mut state = State::new(line, context, tabs, rows, last_row - first_row + 1, first_column);
+    for token in tokens {
+        let (row, column) = cursor.at(token.start);
+        state.token(token, row, row - first_row, column);
+    }
+    state.same_indent_as_body(last_row);
+    for Finding { code, message, range } in state.findings {
         report.push_bytes(code, message, range);
     }
 }
 
-#[allow(clippy::too_many_arguments, clippy::too_many_lines)]
-fn continued_indentation(
-    line: &LogicalLine,
-    tokens: &[Token],
-    first_row: usize,
-    last_row: usize,
-    context: &Context,
-    tabs: bool,
-    rows: &Rows,
-    findings: &mut Vec<Finding>,
-) {
-    let source = line.source();
-    let size = isize::try_from(context.indent_size).unwrap_or(4);
-    let hang_closing = context.hang_closing;
-    let valid_hangs: &[isize] = if tabs { &[size, 2 * size] } else { &[size] };
-    let indent_next = line.text().ends_with(':');
-    let indent_level = isize::try_from(line.indent_level()).unwrap_or(0);
-    let nrows = last_row - first_row + 1;
-    let mut cursor = rows.cursor();
+/// pycodestyle's variables of one `continued_indentation` run; rows are
+/// counted from the logical line's first.
+struct State<'s> {
+    source: &'s str,
+    rows: &'s Rows<'s>,
+    size: isize,
+    hang_closing: bool,
+    /// The hangs that verify a hanging indent.
+    valid_hangs: [isize; 2],
+    /// The line ends in `:`: a block follows, indented one level.
+    indent_next: bool,
+    indent_level: isize,
+    /// The current row and bracket depth.
+    row: usize,
+    depth: usize,
+    /// Brackets opened on each row and not closed yet, and the rows that
+    /// have some, in order (pycodestyle scans back for the latest).
+    parens: Vec<u32>,
+    open_parens: Vec<usize>,
+    /// Each row's indentation relative to the line's.
+    rel_indent: Vec<isize>,
+    open_rows: Vec<OpenRows>,
+    /// Each depth's verified hanging indent.
+    hangs: Vec<Option<isize>>,
+    chances: BTreeMap<usize, Chance<'s>>,
+    /// Each depth's visual indent column, 0 for none.
+    indent: Vec<usize>,
+    /// The column of the last continuation line's first token.
+    last_indent: usize,
+    visual: Visual<'s>,
+    last_token_multiline: bool,
+    findings: Vec<Finding>,
+}
 
-    let mut row = 0;
-    let mut depth = 0;
-    // Brackets opened on each row and not closed yet, and the rows that
-    // have some, in order (pycodestyle scans back for the latest).
-    let mut parens = vec![0u32; nrows];
-    let mut open_parens: Vec<usize> = Vec::new();
-    let mut rel_indent = vec![0isize; nrows];
-    let mut open_rows = vec![OpenRows::starting_at(0)];
-    let mut hangs: Vec<Option<isize>> = vec![None];
-    let mut chances: BTreeMap<usize, Chance> = BTreeMap::new();
-    let (_, first_column) = cursor.at(tokens[0].start);
-    let mut last_indent = first_column;
-    let mut visual = Visual::Nothing;
-    let mut last_token_multiline = false;
-    let mut indent = vec![first_column];
-
-    for token in tokens {
-        let text = &source[token.range()];
-        let (start_row, column) = cursor.at(token.start);
-        let token_row = start_row - first_row;
-        let end_row = if !is_newline(token.kind) && text.contains(['\n', '\r']) {
-            rows.row_of(token.end).saturating_sub(first_row).min(nrows - 1)
-        } else {
-            token_row
-        };
-        let mut newline = row < token_row;
-        if newline {
-            row = token_row;
-            newline = !last_token_multiline && !is_newline(token.kind);
-        }
-
-        if newline {
-            // The first token of a continuation line.
-            last_indent = column;
-            let own = isize::try_from(expand_indent(rows.text(start_row))).unwrap_or(0);
-            rel_indent[row] = own - indent_level;
-            let close_bracket = is_close(token.kind);
-            let (hang, mut hanging_indent) = open_rows[depth].hang(rel_indent[row], valid_hangs);
-            if let Some(known) = hangs[depth].filter(|h| *h != 0) {
-                hanging_indent = hang == known;
-            }
-            visual = if close_bracket || hang <= 0 {
-                Visual::Excluded
-            } else {
-                chances.get(&column).map_or(Visual::Nothing, |c| Visual::Offered(*c))
-            };
-            let mut push = |code, message| {
-                findings.push(Finding { code, message, range: token.range() });
-            };
-            let visual_column = indent[depth];
-            if close_bracket && visual_column != 0 {
-                if column != visual_column {
-                    push(Code::E124, "closing bracket does not match the visual indentation");
-                }
-            } else if close_bracket && hang == 0 {
-                if hang_closing {
-                    push(Code::E133, "closing bracket is missing indentation");
-                }
-            } else if visual_column != 0 && column < visual_column {
-                if visual != Visual::Offered(Chance::Visual) {
-                    push(Code::E128, "continuation line is under-indented for a visual indent");
-                }
-            } else if hanging_indent || (indent_next && rel_indent[row] == 2 * size) {
-                if close_bracket && !hang_closing {
-                    push(
-                        Code::E123,
-                        "closing bracket does not match the indentation of its opening line",
-                    );
-                }
-                hangs[depth] = Some(hang);
-            } else if visual == Visual::Offered(Chance::Visual) {
-                indent[depth] = column;
-            } else if matches!(visual, Visual::Offered(Chance::Text))
-                || visual == Visual::Offered(Chance::Token(text))
-            {
-                // Lined up with a string, comment or the same token above.
-            } else if hang <= 0 {
-                push(Code::E122, "continuation line is missing indentation or outdented");
-            } else if visual_column != 0 {
-                push(Code::E127, "continuation line is over-indented for a visual indent");
-            } else if !close_bracket && hangs[depth].is_some_and(|h| h != 0) {
-                push(Code::E131, "continuation line is unaligned for a hanging indent");
-            } else {
-                hangs[depth] = Some(hang);
-                if hang > size {
-                    push(Code::E126, "continuation line is over-indented for a hanging indent");
-                } else {
-                    push(Code::E121, "continuation line is under-indented for a hanging indent");
-                }
-            }
-        }
-
-        // Where later lines may line up.
-        let kind = token.kind;
-        if parens[row] != 0
-            && !matches!(kind, TokenKind::NonLogicalNewline | TokenKind::Comment)
-            && indent[depth] == 0
-        {
-            indent[depth] = column;
-            chances.insert(column, Chance::Visual);
-        } else if matches!(kind, TokenKind::String | TokenKind::Comment) {
-            chances.insert(column, Chance::Text);
-        } else if row == 0 && depth == 0 && matches!(text, "assert" | "raise" | "with") {
-            chances.insert(column + text.len() + 1, Chance::Visual);
-        } else if chances.is_empty() && row == 0 && depth == 0 && text == "if" {
-            // `if (` is four columns wide, as a hanging indent is.
-            chances.insert(column + text.len() + 1, Chance::Visual);
-        } else if text == ":" && rest_is_space(rows, start_row, token.end) {
-            open_rows[depth].push(rel_indent[row]);
-        }
-
-        if is_op(kind) {
-            if is_open(kind) {
-                depth += 1;
-                indent.push(0);
-                hangs.push(None);
-                if open_rows.len() == depth {
-                    open_rows.push(OpenRows::empty());
-                }
-                open_rows[depth].push(rel_indent[row]);
-                if parens[row] == 0 {
-                    open_parens.push(row);
-                }
-                parens[row] += 1;
-            } else if is_close(kind) && depth > 0 {
-                // Outer visual indents may not be deeper than this one.
-                let closed = indent.pop().filter(|c| *c != 0).unwrap_or(last_indent);
-                hangs.pop();
-                for outer in &mut indent[..depth] {
-                    if *outer > closed {
-                        *outer = 0;
-                    }
-                }
-                drop(chances.split_off(&closed));
-                open_rows.truncate(depth + 1);
-                depth -= 1;
-                if depth != 0 {
-                    chances.insert(indent[depth], Chance::Visual);
-                }
-                if let Some(&open) = open_parens.last() {
-                    parens[open] -= 1;
-                    if parens[open] == 0 {
-                        open_parens.pop();
-                    }
-                }
-            }
-            // Lining up with this operator is allowed.
-            chances.entry(column).or_insert(Chance::Token(text));
-        }
-
-        last_token_multiline = end_row != token_row;
-        if last_token_multiline {
-            rel_indent[end_row] = rel_indent[row];
+impl<'s> State<'s> {
+    fn new(
+        line: &LogicalLine<'s>,
+        context: &Context,
+        tabs: bool,
+        rows: &'s Rows<'s>,
+        nrows: usize,
+        first_column: usize,
+    ) -> Self {
+        let size = isize::try_from(context.indent_size).unwrap_or(4);
+        State {
+            source: line.source(),
+            rows,
+            size,
+            hang_closing: context.hang_closing,
+            // One level, or one or two in a file indented with tabs.
+            valid_hangs: [size, if tabs { 2 * size } else { size }],
+            indent_next: line.text().ends_with(':'),
+            indent_level: isize::try_from(line.indent_level()).unwrap_or(0),
+            row: 0,
+            depth: 0,
+            parens: vec![0; nrows],
+            open_parens: Vec::new(),
+            rel_indent: vec![0; nrows],
+            open_rows: vec![OpenRows::starting_at(0)],
+            hangs: vec![None],
+            chances: BTreeMap::new(),
+            indent: vec![first_column],
+            last_indent: first_column,
+            visual: Visual::Nothing,
+            last_token_multiline: false,
+            findings: Vec::new(),
         }
     }
 
-    let last_text = rows.text(last_row);
-    if indent_next && isize::try_from(expand_indent(last_text)).unwrap_or(0) == indent_level + size
-    {
-        let column = indent[0] + context.indent_size;
-        let at = rows.offset(last_row, column);
-        let (code, message) = if visual.is_truthy() {
+    /// One token at `(row, column)`, `row` in the file and `line_row` in
+    /// the logical line.
+    fn token(&mut self, token: &Token, row: usize, line_row: usize, column: usize) {
+        let source = self.source;
+        let text = &source[token.range()];
+        let end_row = if !is_newline(token.kind) && text.contains(['\n', '\r']) {
+            let first_row = row - line_row;
+            (self.rows.row_of(token.end) - first_row).min(self.rel_indent.len() - 1)
+        } else {
+            line_row
+        };
+        if self.row < line_row {
+            self.row = line_row;
+            if !self.last_token_multiline && !is_newline(token.kind) {
+                self.continuation_line(token, text, row, column);
+            }
+        }
+        self.note_alignment(token, text, row, column);
+        if is_op(token.kind) {
+            self.bracket(token.kind, text, column);
+        }
+        self.last_token_multiline = end_row != line_row;
+        if self.last_token_multiline {
+            self.rel_indent[end_row] = self.rel_indent[self.row];
+        }
+    }
+
+    /// The first token of a continuation line: is the line indented right?
+    fn continuation_line(&mut self, token: &Token, text: &'s str, row: usize, column: usize) {
+        let (depth, line_row) = (self.depth, self.row);
+        self.last_indent = column;
+        let own = isize::try_from(expand_indent(self.rows.text(row))).unwrap_or(0);
+        self.rel_indent[line_row] = own - self.indent_level;
+        let close_bracket = is_close(token.kind);
+        let (hang, mut hanging_indent) =
+            self.open_rows[depth].hang(self.rel_indent[line_row], &self.valid_hangs);
+        if let Some(known) = self.hangs[depth].filter(|h| *h != 0) {
+            hanging_indent = hang == known;
+        }
+        self.visual = if close_bracket || hang <= 0 {
+            Visual::Excluded
+        } else {
+            self.chances.get(&column).map_or(Visual::Nothing, |c| Visual::Offered(*c))
+        };
+        let visual = self.visual;
+        let visual_column = self.indent[depth];
+        let found = if close_bracket && visual_column != 0 {
+            (column != visual_column)
+                .then_some((Code::E124, "closing bracket does not match the visual indentation"))
+        } else if close_bracket && hang == 0 {
+            self.hang_closing.then_some((Code::E133, "closing bracket is missing indentation"))
+        } else if visual_column != 0 && column < visual_column {
+            (visual != Visual::Offered(Chance::Visual))
+                .then_some((Code::E128, "continuation line is under-indented for a visual indent"))
+        } else if hanging_indent || (self.indent_next && self.rel_indent[line_row] == 2 * self.size)
+        {
+            self.hangs[depth] = Some(hang);
+            (close_bracket && !self.hang_closing).then_some((
+                Code::E123,
+                "closing bracket does not match the indentation of its opening line",
+            ))
+        } else if visual == Visual::Offered(Chance::Visual) {
+            self.indent[depth] = column;
+            None
+        } else if matches!(visual, Visual::Offered(Chance::Text))
+            || visual == Visual::Offered(Chance::Token(text))
+        {
+            // Lined up with a string, a comment or the same token above.
+            None
+        } else if hang <= 0 {
+            Some((Code::E122, "continuation line is missing indentation or outdented"))
+        } else if visual_column != 0 {
+            Some((Code::E127, "continuation line is over-indented for a visual indent"))
+        } else if !close_bracket && self.hangs[depth].is_some_and(|h| h != 0) {
+            Some((Code::E131, "continuation line is unaligned for a hanging indent"))
+        } else {
+            self.hangs[depth] = Some(hang);
+            Some(if hang > self.size {
+                (Code::E126, "continuation line is over-indented for a hanging indent")
+            } else {
+                (Code::E121, "continuation line is under-indented for a hanging indent")
+            })
+        };
+        if let Some((code, message)) = found {
+            self.findings.push(Finding { code, message, range: token.range() });
+        }
+    }
+
+    /// Records where later continuation lines may line up.
+    fn note_alignment(&mut self, token: &Token, text: &'s str, row: usize, column: usize) {
+        let (kind, depth, line_row) = (token.kind, self.depth, self.row);
+        let on_first_row = line_row == 0 && depth == 0;
+        if self.parens[line_row] != 0
+            && !matches!(kind, TokenKind::NonLogicalNewline | TokenKind::Comment)
+            && self.indent[depth] == 0
+        {
+            self.indent[depth] = column;
+            self.chances.insert(column, Chance::Visual);
+        } else if matches!(kind, TokenKind::String | TokenKind::Comment) {
+            self.chances.insert(column, Chance::Text);
+        } else if on_first_row && matches!(text, "assert" | "raise" | "with") {
+            self.chances.insert(column + text.len() + 1, Chance::Visual);
+        } else if on_first_row && self.chances.is_empty() && text == "if" {
+            // `if (` is four columns wide, as a hanging indent is.
+            self.chances.insert(column + text.len() + 1, Chance::Visual);
+        } else if text == ":" && rest_is_space(self.rows, row, token.end) {
+            self.open_rows[depth].push(self.rel_indent[line_row]);
+        }
+    }
+
+    /// An operator: brackets change the depth.
+    fn bracket(&mut self, kind: TokenKind, text: &'s str, column: usize) {
+        let line_row = self.row;
+        if is_open(kind) {
+            self.depth += 1;
+            self.indent.push(0);
+            self.hangs.push(None);
+            if self.open_rows.len() == self.depth {
+                self.open_rows.push(OpenRows::empty());
+            }
+            self.open_rows[self.depth].push(self.rel_indent[line_row]);
+            if self.parens[line_row] == 0 {
+                self.open_parens.push(line_row);
+            }
+            self.parens[line_row] += 1;
+        } else if is_close(kind) && self.depth > 0 {
+            // Outer visual indents may not be deeper than this one.
+            let closed = self.indent.pop().filter(|c| *c != 0).unwrap_or(self.last_indent);
+            self.hangs.pop();
+            for outer in &mut self.indent {
+                if *outer > closed {
+                    *outer = 0;
+                }
+            }
+            drop(self.chances.split_off(&closed));
+            self.open_rows.truncate(self.depth + 1);
+            self.depth -= 1;
+            if self.depth != 0 {
+                self.chances.insert(self.indent[self.depth], Chance::Visual);
+            }
+            if let Some(&open) = self.open_parens.last() {
+                self.parens[open] -= 1;
+                if self.parens[open] == 0 {
+                    self.open_parens.pop();
+                }
+            }
+        }
+        // Lining up with this operator is allowed.
+        self.chances.entry(column).or_insert(Chance::Token(text));
+    }
+
+    /// E125/E129: a block opener whose last row is indented like its body.
+    fn same_indent_as_body(&mut self, last_row: usize) {
+        let last = isize::try_from(expand_indent(self.rows.text(last_row))).unwrap_or(0);
+        if !self.indent_next || last != self.indent_level + self.size {
+            return;
+        }
+        let column = self.indent[0] + usize::try_from(self.size).unwrap_or(0);
+        let at = self.rows.offset(last_row, column);
+        let (code, message) = if self.visual.is_truthy() {
             (Code::E129, "visually indented line with the same indent as the next logical line")
         } else {
             (Code::E125, "continuation line with the same indent as the next logical line")
         };
-        findings.push(Finding { code, message, range: at..at });
+        self.findings.push(Finding { code, message, range: at..at });
     }
 }
