@@ -8,8 +8,6 @@
 mod codes;
 mod inherited;
 mod lines;
-// Read by the pycodestyle families as they land.
-#[allow(dead_code)]
 mod logical;
 mod noqa;
 mod packages;
@@ -71,6 +69,16 @@ pub const SETTINGS: SectionSpec = SectionSpec {
             name: "max-complexity",
             kind: OptionKind::Integer,
             doc: "The highest McCabe complexity C901 allows a function (flake8's `--max-complexity`). Default: none (C901 reports nothing).",
+        },
+        OptionSpec {
+            name: "indent-size",
+            kind: OptionKind::Integer,
+            doc: "The width of one indentation level for E111, E114 and the continuation lines E121–E131 (pycodestyle's `indent-size`). Default: 4.",
+        },
+        OptionSpec {
+            name: "hang-closing",
+            kind: OptionKind::Boolean,
+            doc: "pycodestyle's `hang-closing` style: a closing bracket is indented like the lines it closes (E133 reports one that is not, E123 is not reported). Default: false.",
         },
     ],
 };
@@ -252,6 +260,9 @@ struct Settings {
     /// The repository's own top-level modules (I001's first party).
     local_packages: std::sync::Arc<rustc_hash::FxHashSet<String>>,
     docstrings: rules::docstrings::Options,
+    /// pycodestyle's `indent-size` and `hang-closing`.
+    indent_size: usize,
+    hang_closing: bool,
 }
 
 impl Settings {
@@ -316,6 +327,16 @@ impl Settings {
             known_third_party: strings("known-third-party"),
             local_packages: std::sync::Arc::default(),
             docstrings: rules::docstrings::Options::default(),
+            indent_size: table
+                .and_then(|t| t.get("indent-size"))
+                .and_then(toml::Value::as_integer)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|n| *n > 0)
+                .unwrap_or(4),
+            hang_closing: table
+                .and_then(|t| t.get("hang-closing"))
+                .and_then(toml::Value::as_bool)
+                .unwrap_or(false),
         }
     }
 }
@@ -392,9 +413,8 @@ fn check_source(
     if parsed.first_error().is_none() {
         // flake8 reports only E999 on a file that does not parse.
         let context = rules::pycodestyle::Context {
-            rows: lines,
-            indent_size: 4,
-            hang_closing: false,
+            indent_size: settings.indent_size,
+            hang_closing: settings.hang_closing,
             max_doc_length: settings.max_doc_length,
         };
         rules::pycodestyle::check(text, parsed.token_kinds(), &context, &mut report);

@@ -108,7 +108,9 @@ impl Builder<'_> {
             return false;
         }
         let start = mapping[mapping_start].1;
-        let row_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+        // flake8 drops a byte-order mark before it measures the first row.
+        let file_start = if source.starts_with('\u{feff}') { 3 } else { 0 };
+        let row_start = source[..start].rfind(['\n', '\r']).map_or(file_start, |i| i + 1);
         let indent_level = expand_indent(&source[row_start..start]);
         self.blank_before = self.blank_before.max(self.blank_lines);
         let index = self.lines.lines.len();
@@ -207,7 +209,9 @@ fn merge_interpolated_strings(
 /// space or a tab.
 fn indent_char(source: &str) -> Option<char> {
     let bytes = source.as_bytes();
-    let starts = std::iter::once(0).chain(memchr::memchr2_iter(b'\n', b'\r', bytes).map(|i| i + 1));
+    let first = if source.starts_with('\u{feff}') { 3 } else { 0 };
+    let starts =
+        std::iter::once(first).chain(memchr::memchr2_iter(b'\n', b'\r', bytes).map(|i| i + 1));
     starts
         .filter_map(|start| bytes.get(start))
         .find(|b| matches!(b, b' ' | b'\t'))

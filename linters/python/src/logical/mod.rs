@@ -90,10 +90,6 @@ impl<'t> LogicalLines<'t> {
         (0..self.lines.len()).map(move |index| LogicalLine { lines: self, index })
     }
 
-    pub fn len(&self) -> usize {
-        self.lines.len()
-    }
-
     /// All tokens of the file (f-strings as one token).
     pub fn all_tokens(&self) -> &[Token] {
         &self.tokens

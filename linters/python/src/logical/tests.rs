@@ -67,6 +67,15 @@ fn indent_char_is_the_first_indented_physical_line() {
 }
 
 #[test]
+fn a_byte_order_mark_is_not_indentation() {
+    let source = "\u{feff}\t# c\nif a:\n    b = 1\n";
+    let parsed = crate::syntax::parse(source);
+    let lines = LogicalLines::new(source, parsed.token_kinds());
+    assert_eq!(lines.indent_char, Some('\t'));
+    assert_eq!(lines.iter().next().unwrap().indent_level(), 8);
+}
+
+#[test]
 fn broken_input_still_gives_lines() {
     for source in ["(", "\\", "x = (\n", "f'{", "\u{feff}x = 1\r\ry = 2\r", "\x0cdef f(): pass\n"] {
         let parsed = crate::syntax::parse(source);

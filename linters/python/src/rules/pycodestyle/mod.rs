@@ -9,17 +9,13 @@ pub(crate) mod physical;
 mod statements;
 mod whitespace;
 
-use lintgate_engine::source::LineIndex;
 
 use crate::codes::{Code, Report};
 use crate::logical::LogicalLines;
 use crate::syntax::TokenKind;
 
 /// What the families need besides the lines.
-#[allow(dead_code)] // read as the families land
-pub struct Context<'a> {
-    /// The file's physical lines (rows and columns of tokens).
-    pub rows: &'a LineIndex,
+pub struct Context {
     /// pycodestyle's `indent-size`.
     pub indent_size: usize,
     /// pycodestyle's `hang-closing`.

@@ -1,5 +1,4 @@
 use lintgate_engine::selector::{RuleSelection, SelectionLayer, Selector};
-use lintgate_engine::source::LineIndex;
 
 use crate::codes::Report;
 use crate::logical::LogicalLines;
@@ -14,8 +13,7 @@ fn findings(source: &str) -> Vec<(String, usize)> {
     let mut report = Report::new(&RuleSelection::new([&layer]));
     let parsed = crate::syntax::parse(source);
     let lines = LogicalLines::new(source, parsed.token_kinds());
-    let rows = LineIndex::new(source);
-    let context = Context { rows: &rows, indent_size: 4, hang_closing: false };
+    let context = Context { indent_size: 4, hang_closing: false, max_doc_length: None };
     super::check(&lines, &context, &mut report);
     let mut found: Vec<(String, usize)> =
         report.findings.into_iter().map(|f| (f.code, f.range.start)).collect();
