@@ -58,8 +58,11 @@ impl Pipeline {
     pub fn check(&self, doc: &Document, name: &str, job: &Node) -> Vec<YamlProblem> {
         let mut problems = Vec::new();
         let own = self.jobs.get(name).copied().flatten();
+        // `$[[ inputs.x ]]` is replaced before GitLab builds the pipeline.
+        let interpolated = |text: &str| text.contains("$[[");
         if let Some(stage) = doc.get(job, "stage")
             && let Some(text) = stage.as_str()
+            && !interpolated(text)
             && !self.stages.iter().any(|s| s == text)
         {
             problems.push(YamlProblem {
@@ -76,6 +79,9 @@ impl Pipeline {
             let Value::Sequence(items) = &list.value else { continue };
             for item in items.iter().filter_map(|i| doc.resolve(i)) {
                 let Some((target, span)) = needed_job(doc, &item) else { continue };
+                if interpolated(&target) {
+                    continue;
+                }
                 let problem = match self.jobs.get(&target) {
                     None => {
                         format!("`{keyword}` names job `{target}`, which is not in the pipeline")

@@ -9,7 +9,6 @@ pub(crate) mod physical;
 mod statements;
 mod whitespace;
 
-
 use crate::codes::{Code, Report};
 use crate::logical::LogicalLines;
 use crate::syntax::TokenKind;
