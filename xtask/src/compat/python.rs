@@ -38,9 +38,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let dir = super::corpus_dir(args, corpus::python_stdlib)?;
     // The D codes follow pydocstyle where it and ruff differ (issue #17):
     // they are compared with `--against pydocstyle`, not here.
-    // pycodestyle's logical-line and physical-line families follow
-    // pycodestyle (issue #16, `--against flake8`), and ruff lacks some
-    // codes (F542, F831; W503 and W504 it refuses); C901 needs a limit.
+    // The pyflakes codes and pycodestyle's logical-line and physical-line
+    // families follow pyflakes and pycodestyle (issue #16: compared with
+    // `--against flake8`; ruff lacks some and refuses W503/W504), E999
+    // with them (ruff calls a duplicate argument a syntax error, pyflakes
+    // F831); C901 needs a limit.
     let codes: Vec<String> = corpus::checker_codes(&lintgate, "python")?
         .into_iter()
         .filter(|c| !c.starts_with('D') && follows_ruff(c))
@@ -80,13 +82,10 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
 /// Whether lintgate's code means what ruff's does (the others are
 /// compared with the tool they follow).
 fn follows_ruff(code: &str) -> bool {
-    const PYCODESTYLE_FAMILIES: &[&str] = &["E1", "E2", "E3", "W1", "W3", "W5", "C9"];
+    const OTHER_FAMILIES: &[&str] = &["F", "E1", "E2", "E3", "W1", "W3", "W5", "C9"];
     const PYCODESTYLE_CODES: &[&str] =
-        &["E401", "E502", "E701", "E702", "E703", "E704", "E741", "E742", "E743"];
-    const NOT_IN_RUFF: &[&str] = &["F542", "F831"];
-    !PYCODESTYLE_FAMILIES.iter().any(|p| code.starts_with(p))
-        && !PYCODESTYLE_CODES.contains(&code)
-        && !NOT_IN_RUFF.contains(&code)
+        &["E401", "E502", "E701", "E702", "E703", "E704", "E741", "E742", "E743", "E999"];
+    !OTHER_FAMILIES.iter().any(|p| code.starts_with(p)) && !PYCODESTYLE_CODES.contains(&code)
 }
 
 /// The files whose imports isort (default profile, same target version)
