@@ -8,14 +8,16 @@
 //! directory marking each repository's root. The files are reference data
 //! fetched from the public repositories; they are not committed.
 //!
-//! Not compared: files either tool cannot read as YAML, and
-//! check-jsonschema's `regex` format errors (lintgate checks no formats;
-//! GitLab's RE2 patterns are not Python's). check-jsonschema's errors about
-//! an unreplaced `$[[ inputs.x ]]` placeholder are dropped, as lintgate
-//! drops its own.
+//! The files are lintgate's GitLab CI files under DIR and the local files
+//! they include (whatever their names). Not compared: files either tool
+//! cannot read as YAML, and check-jsonschema's errors about what GitLab
+//! accepts (see `stricter.rs`), which are listed apart.
+//! check-jsonschema's errors about an unreplaced `$[[ inputs.x ]]`
+//! placeholder are dropped, as lintgate drops its own.
 
 mod documents;
 mod paths;
+mod stricter;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -40,10 +42,11 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let tools_dir = tools::install(root)?;
     let lintgate = process::release_lintgate(root)?;
     let dir = super::corpus_dir(args, || default_corpus(root))?;
-    let files: Vec<String> = corpus::files_of_kind(&lintgate, &dir, "ci-yaml")?
+    let mut files: Vec<String> = corpus::files_of_kind(&lintgate, &dir, "ci-yaml")?
         .into_iter()
         .filter(|f| !is_github(f))
         .collect();
+    files.extend(included_files(&dir, &files));
     if files.is_empty() {
         bail!("no GitLab CI files under {}", dir.display());
     }
@@ -80,8 +83,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     );
     let _ = writeln!(
         header,
-        "check-jsonschema `regex` format errors left out (lintgate checks no formats): {}\n",
-        theirs.format_errors.len()
+        "check-jsonschema errors about what GitLab accepts, left out: {}\n",
+        theirs.stricter.len()
     );
     let show = |r: f64| format!("{:.1}%", r * 100.0);
     let mut table = String::from(
@@ -115,8 +118,8 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             paths::shown(&key.1)
         );
     }
-    for (file, path) in &theirs.format_errors {
-        let _ = writeln!(details, "format (not compared): {file} {path}");
+    for (file, path, reason) in &theirs.stricter {
+        let _ = writeln!(details, "stricter than GitLab ({reason}): {file} {path}");
     }
     for file in &skipped {
         let _ = writeln!(details, "not compared: {file}");
@@ -145,7 +148,8 @@ struct Findings {
 struct Reference {
     keys: BTreeMap<Key, String>,
     unparsed: BTreeSet<String>,
-    format_errors: Vec<(String, String)>,
+    /// (file, JSON path, why GitLab accepts it).
+    stricter: Vec<(String, String, &'static str)>,
     /// Files whose configuration document was validated on its own.
     split: usize,
 }
@@ -202,12 +206,8 @@ fn run_check_jsonschema(
         origin.insert(input.display().to_string(), file.clone());
         inputs.push(input);
     }
-    let mut reference = Reference {
-        keys: BTreeMap::new(),
-        unparsed: BTreeSet::new(),
-        format_errors: Vec::new(),
-        split,
-    };
+    let mut reference =
+        Reference { keys: BTreeMap::new(), unparsed: BTreeSet::new(), stricter: Vec::new(), split };
     for chunk in inputs.chunks(200) {
         let output = Command::new(tools_dir.join("venv/bin/check-jsonschema"))
             .args(["--builtin-schema", "vendor.gitlab-ci", "--data-transform", "gitlab-ci"])
@@ -228,8 +228,14 @@ fn run_check_jsonschema(
             let file = file_of(error);
             let path = error["path"].as_str().unwrap_or("$");
             let message = error["message"].as_str().unwrap_or_default();
-            if message.ends_with("is not a 'regex'") {
-                reference.format_errors.push((file, path.to_string()));
+            let deeper: Vec<Vec<String>> = error["best_deep_match"]["path"]
+                .as_str()
+                .map(paths::segments)
+                .into_iter()
+                .collect();
+            let text = fs::read_to_string(dir.join(&file)).unwrap_or_default();
+            if let Some(why) = stricter::reason(&text, &paths::segments(path), message, &deeper) {
+                reference.stricter.push((file, path.to_string(), why));
             } else if !message.contains("$[[") {
                 let key = (file, paths::from_json_path(path));
                 reference.keys.entry(key).or_insert_with(|| format!("{path}: {message}"));
@@ -237,6 +243,32 @@ fn run_check_jsonschema(
         }
     }
     Ok(reference)
+}
+
+/// The local files that `files` include and that are not among them
+/// (included files need not have a CI file's name), relative to `dir`.
+fn included_files(dir: &Path, files: &[String]) -> Vec<String> {
+    let known: BTreeSet<&String> = files.iter().collect();
+    let mut found = BTreeSet::new();
+    for file in files {
+        let path = dir.join(file);
+        let Ok(text) = fs::read_to_string(&path) else { continue };
+        let root = lintgate_engine::repository::root_of(path.parent().unwrap_or(dir));
+        let (local, _) =
+            lintgate_ciyaml::gitlab::local_includes(&lintgate_ciyaml::yaml::parse(&text));
+        for (pattern, _) in local {
+            if pattern.contains(['*', '?', '[', '$']) {
+                continue;
+            }
+            let included = root.join(pattern.trim_start_matches('/'));
+            let Ok(rel) = included.strip_prefix(dir) else { continue };
+            let rel = rel.display().to_string();
+            if included.is_file() && !known.contains(&rel) {
+                found.insert(rel);
+            }
+        }
+    }
+    found.into_iter().collect()
 }
 
 fn is_github(file: &str) -> bool {

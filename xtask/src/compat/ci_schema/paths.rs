@@ -40,6 +40,11 @@ fn strip_shown(message: &str) -> &str {
 
 /// check-jsonschema's `$.a['b c'][0]` as `a.b c.0`.
 pub fn from_json_path(path: &str) -> String {
+    segments(path).join(".")
+}
+
+/// check-jsonschema's `$.a['b c'][0]` as `["a", "b c", "0"]`.
+pub fn segments(path: &str) -> Vec<String> {
     let mut segments = Vec::new();
     let mut rest = path.strip_prefix('$').unwrap_or(path);
     while !rest.is_empty() {
@@ -60,7 +65,7 @@ pub fn from_json_path(path: &str) -> String {
             break;
         }
     }
-    segments.join(".")
+    segments
 }
 
 /// A `['...']` segment with `\\` and `\'` unescaped, and what follows it.
@@ -118,6 +123,7 @@ mod tests {
         assert_eq!(from_json_path("$['Push latest'].script[0]"), "Push latest.script.0");
         assert_eq!(from_json_path("$['x.y'].when"), "x.y.when");
         assert_eq!(from_json_path(r"$['it\'s'].a"), "it's.a");
+        assert_eq!(segments("$['x.y'].script[2]"), ["x.y", "script", "2"]);
         assert_eq!(shown("build.when"), "$.build.when");
         assert_eq!(shown(""), "$");
     }
