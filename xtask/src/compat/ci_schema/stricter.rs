@@ -14,7 +14,7 @@ pub fn reason(
     deeper: &[Vec<String>],
 ) -> Option<&'static str> {
     if message.ends_with("is not a 'regex'") {
-        return Some("`regex` format: Python's regex engine, not GitLab's RE2");
+        return Some("`regex` format, checked as an ECMAScript regex, not as GitLab's RE2");
     }
     let keyword_value = segments.last().is_some_and(|s| s.parse::<usize>().is_err())
         && !segments.iter().any(|s| s == "variables" || s == "inputs");
