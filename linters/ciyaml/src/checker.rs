@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use lintgate_engine::checker::{FileChecker, FileContext, FileOutput, LocatedFinding};
 use lintgate_engine::diagnostic::Finding;
 use lintgate_engine::diagnostic::Severity;
-use lintgate_engine::kind::FileKind;
+use lintgate_engine::kind::{FileKind, PathClass, classify_path};
 use lintgate_engine::registry;
 use lintgate_engine::source::LineIndex;
 use lintgate_engine::source::SourceFile;
@@ -88,6 +88,9 @@ impl FileChecker for CiYamlChecker {
             problems.extend(crate::schema::check(&doc));
         }
         let elsewhere = Elsewhere::new(&includes);
+        for located in included_schema_findings(&includes, &elsewhere) {
+            output.located.push(located);
+        }
         let mut reported = HashSet::new();
         for problem in doc.problems.iter().chain(&problems) {
             // A template used by several jobs would repeat its problem.
@@ -157,6 +160,28 @@ impl<'i> Elsewhere<'i> {
             message,
         })
     }
+}
+
+/// The schema findings of included files that are not CI files by name
+/// (`include: local: ci/jobs.yml`): nothing else checks them, so the
+/// pipeline that reads them does. Included CI files by name are checked on
+/// their own.
+fn included_schema_findings(
+    includes: &crate::includes::Loaded,
+    elsewhere: &Elsewhere,
+) -> Vec<LocatedFinding> {
+    let mut found = Vec::new();
+    for included in &includes.included {
+        let rel = included.path.strip_prefix(&includes.root).unwrap_or(&included.path);
+        if classify_path(rel) == PathClass::Kind(FileKind::CiYaml) {
+            continue;
+        }
+        for problem in crate::schema::check(&included.doc) {
+            let (code, message) = (problem.code.to_string(), problem.message);
+            found.extend(elsewhere.locate(included.source, problem.span, code, message));
+        }
+    }
+    found
 }
 
 pub(crate) fn is_github(path: &str) -> bool {

@@ -5,6 +5,7 @@
 //! to `.bench/compat-<language>.txt`. With `--check`, fails when a code
 //! misses its targets.
 
+mod ci_schema;
 mod flake8;
 pub mod markdown;
 mod pydocstyle;
@@ -31,6 +32,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
         Some("shell") => shell::run(root, &args[1..]),
         Some("python") => python::run(root, &args[1..]),
         Some("markdown") => markdown::run(root, &args[1..]),
+        Some("ci-schema") => ci_schema::run(root, &args[1..]),
         _ => bail!("usage: cargo xtask compat <shell|python|markdown> [DIR] [--check]"),
     }
 }

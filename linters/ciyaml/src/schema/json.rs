@@ -16,6 +16,9 @@ use crate::yaml::{Document, Node, Style, Value};
 pub struct Spans {
     /// JSON pointer → (span of the key that holds it, span of the value).
     by_pointer: HashMap<String, (Range<usize>, Range<usize>)>,
+    /// The pointers of `!reference` values, which GitLab replaces with
+    /// what they name before it reads the configuration.
+    references: Vec<String>,
 }
 
 impl Spans {
@@ -27,6 +30,15 @@ impl Spans {
     /// The span of the key at `pointer` (the value's, for list items).
     pub fn key(&self, pointer: &str) -> Option<Range<usize>> {
         self.by_pointer.get(pointer).map(|(key, _)| key.clone())
+    }
+
+    /// Whether the value at `pointer` is, or is inside, a `!reference`.
+    pub fn in_reference(&self, pointer: &str) -> bool {
+        self.references.iter().any(|r| {
+            pointer
+                .strip_prefix(r.as_str())
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        })
     }
 }
 
@@ -55,6 +67,7 @@ fn value(
     let node = doc.resolve(node)?;
     spans.by_pointer.insert(pointer.clone(), (key_span, node.span.clone()));
     if node.tag.as_deref() == Some("!reference") {
+        spans.references.push(pointer.clone());
         return Some(reference(&node));
     }
     let json = match &node.value {
