@@ -1,6 +1,7 @@
 //! Rules decided once every scope is complete: F401 unused imports, F811
 //! redefinitions of unused names, F402 imports shadowed by loop variables,
-//! F841 unused locals, F823 reads of a local before its assignment.
+//! F841 unused locals, F823 reads of a local before its assignment, F824
+//! `global`/`nonlocal` statements whose scope never assigns the name.
 
 use lintgate_engine::source::LineIndex;
 
@@ -20,6 +21,17 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
         }
         if report.enabled(Code::F841) && scope.kind == ScopeKind::Function && !scope.uses_locals {
             unused_variables(model, scope, report);
+        }
+        if report.enabled(Code::F824) {
+            for declaration in &scope.unassigned {
+                let keyword = if declaration.global { "global" } else { "nonlocal" };
+                let name = declaration.name;
+                report.push(
+                    Code::F824,
+                    format!("`{keyword} {name}` is unused: this scope never assigns `{name}`"),
+                    declaration.statement,
+                );
+            }
         }
     }
     if report.enabled(Code::F823) {

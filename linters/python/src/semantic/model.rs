@@ -104,6 +104,17 @@ pub struct Scope<'a> {
     pub globals: Vec<&'a str>,
     /// Names a `nonlocal` statement declares here.
     pub nonlocals: Vec<&'a str>,
+    /// `global`/`nonlocal` declarations no binding here has needed yet (F824).
+    pub unassigned: Vec<Declaration<'a>>,
+}
+
+/// A name of a `global` or `nonlocal` statement.
+#[derive(Clone, Copy, Debug)]
+pub struct Declaration<'a> {
+    pub name: &'a str,
+    pub statement: TextRange,
+    pub branch: Option<BranchId>,
+    pub global: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -145,6 +156,7 @@ impl<'a> Model<'a> {
             uses_locals: false,
             globals: Vec::new(),
             nonlocals: Vec::new(),
+            unassigned: Vec::new(),
         });
         id
     }
@@ -226,6 +238,14 @@ impl<'a> Model<'a> {
             self.scope_mut(scope_id).shadowed.push(shadowing);
         }
         id
+    }
+
+    /// A binding of a declared name in `scope` needs its declaration, as
+    /// pyflakes decides it: unless the two are in different arms of a fork.
+    pub fn assign_declared(&mut self, scope: ScopeId, name: &str, branch: Option<BranchId>) {
+        let mut unassigned = std::mem::take(&mut self.scope_mut(scope).unassigned);
+        unassigned.retain(|d| d.name != name || self.different_forks(d.branch, branch));
+        self.scope_mut(scope).unassigned = unassigned;
     }
 
     pub fn new_fork(&mut self) -> ForkId {

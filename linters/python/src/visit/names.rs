@@ -9,7 +9,6 @@ use crate::syntax::ast::{self, Expr, ExprContext, Pattern};
 use crate::syntax::{Ranged, TextRange, Visitor, visitor};
 
 impl<'a> Checker<'a> {
-    /// Binds `name` in the current scope.
     /// Binds `name` in the current scope, or in the module's when a
     /// `global` statement says so.
     pub(super) fn bind(&mut self, name: &'a str, range: TextRange, kind: BindingKind) -> BindingId {
@@ -23,6 +22,13 @@ impl<'a> Checker<'a> {
         range: TextRange,
         kind: BindingKind,
     ) -> BindingId {
+        let declared = self.model.scope(scope);
+        let is_declared = declared.globals.contains(&name) || declared.nonlocals.contains(&name);
+        // A walrus in a comprehension binds outside it, which pyflakes
+        // does not count as the declaration's binding.
+        if is_declared && scope == self.scope {
+            self.model.assign_declared(scope, name, self.branch);
+        }
         let declared = self.model.scope(scope);
         if declared.globals.contains(&name) {
             // A function that rebinds a module name neither replaces the
@@ -138,6 +144,10 @@ impl<'a> Checker<'a> {
         let id = name.id.as_str();
         let scope = self.model.scope(self.scope);
         if scope.globals.contains(&id) || scope.nonlocals.contains(&id) {
+            // pyflakes counts an unconditional `del` as using the declaration.
+            if self.conditional_depth == 0 {
+                self.model.assign_declared(self.scope, id, self.branch);
+            }
             return;
         }
         let Some(existing) = scope.bindings.get(id).copied() else {

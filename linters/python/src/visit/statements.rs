@@ -3,9 +3,9 @@
 use super::{Body, Checker};
 use crate::codes::Code;
 use crate::rules;
-use crate::semantic::model::{BindingKind, BranchId, ScopeId, ScopeKind};
+use crate::semantic::model::{BindingKind, BranchId, Declaration, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, ExceptHandler, Expr, Stmt};
-use crate::syntax::{Ranged, Visitor, block_bodies};
+use crate::syntax::{Ranged, TextRange, Visitor, block_bodies};
 
 impl<'a> Checker<'a> {
     pub(super) fn visit_body(&mut self, body: &'a [Stmt]) {
@@ -253,7 +253,12 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn visit_declaration(&mut self, names: &'a [ast::Identifier], global: bool) {
+    fn visit_declaration(
+        &mut self,
+        names: &'a [ast::Identifier],
+        statement: TextRange,
+        global: bool,
+    ) {
         for name in names {
             rules::names::ambiguous_name(&mut self.report, name.as_str(), name.range);
         }
@@ -261,13 +266,36 @@ impl<'a> Checker<'a> {
             return;
         }
         for name in names {
+            let name = name.as_str();
+            self.forget_undefined(name);
+            let branch = self.branch;
+            let unassigned = &mut self.model.scope_mut(self.scope).unassigned;
+            // A later declaration of the name replaces an earlier one.
+            unassigned.retain(|d| d.name != name);
+            unassigned.push(Declaration { name, statement, branch, global });
+        }
+        for name in names {
             if global {
+                // A function's were bound when it was defined; a class
+                // body's bind the module name now.
+                if !self.model.scope(ScopeId::MODULE).bindings.contains_key(name.as_str()) {
+                    self.bind_global(name.as_str(), name.range);
+                }
                 self.model.scope_mut(self.scope).globals.push(name.as_str());
             } else {
                 self.read_nonlocal(name.as_str());
                 self.model.scope_mut(self.scope).nonlocals.push(name.as_str());
             }
         }
+    }
+
+    /// pyflakes drops the "undefined name" reports made so far for a name
+    /// that a `global` or `nonlocal` statement declares.
+    fn forget_undefined(&mut self, name: &str) {
+        let text = self.text;
+        self.report.findings.retain(|finding| {
+            finding.code != Code::F821.as_str() || text.get(finding.range.clone()) != Some(name)
+        });
     }
 
     /// Whether `module`'s name is bound to that module by an import here.
@@ -414,8 +442,10 @@ impl<'a> Checker<'a> {
                 self.noqa_statements.push(import.range);
                 self.visit_import_from(import);
             }
-            Stmt::Global(global) => self.visit_declaration(&global.names, true),
-            Stmt::Nonlocal(nonlocal) => self.visit_declaration(&nonlocal.names, false),
+            Stmt::Global(global) => self.visit_declaration(&global.names, global.range, true),
+            Stmt::Nonlocal(nonlocal) => {
+                self.visit_declaration(&nonlocal.names, nonlocal.range, false);
+            }
             Stmt::Expr(expr) => {
                 if self.at_module_level() {
                     self.collect_export_call(&expr.value);
