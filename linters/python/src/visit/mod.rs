@@ -70,6 +70,9 @@ pub struct Checker<'a> {
     string_annotations: Vec<Deferred<&'a ast::ExprStringLiteral>>,
     /// While reading a lazy annotation: the class bindings it can see.
     class_bindings_before: Option<usize>,
+    /// Reading an annotation Python evaluates later, if at all (a string,
+    /// or any annotation under `from __future__ import annotations`).
+    postponed: bool,
     /// Reads in a stub that found nothing, tried again at the end.
     stub_reads: Vec<Deferred<(String, TextRange)>>,
     retrying: bool,
@@ -109,6 +112,7 @@ impl<'a> Checker<'a> {
             annotations: Vec::new(),
             string_annotations: Vec::new(),
             class_bindings_before: None,
+            postponed: false,
             stub_reads: Vec::new(),
             retrying: false,
             exports: Vec::new(),
@@ -153,12 +157,14 @@ impl<'a> Checker<'a> {
                 for deferred in std::mem::take(&mut self.annotations) {
                     self.enter(deferred.scope, deferred.branch);
                     self.class_bindings_before = Some(deferred.bindings);
+                    self.postponed = true;
                     self.visit_annotation_now(deferred.item);
                 }
             } else if !self.string_annotations.is_empty() {
                 for deferred in std::mem::take(&mut self.string_annotations) {
                     self.enter(deferred.scope, deferred.branch);
                     self.class_bindings_before = Some(deferred.bindings);
+                    self.postponed = true;
                     self.visit_string_annotation(deferred.item);
                 }
             } else {
@@ -176,6 +182,7 @@ impl<'a> Checker<'a> {
         self.name_error_guard = 0;
         self.in_annotation = false;
         self.class_bindings_before = None;
+        self.postponed = false;
     }
 
     fn visit_body_later(&mut self, deferred: Deferred<Body<'a>>) {

@@ -52,6 +52,16 @@ impl<'a> Checker<'a> {
         used: bool,
     ) -> BindingId {
         let binding = self.new_binding(scope, name, range, kind, used);
+        // `x: int` after a binding of `x` leaves that binding in place.
+        let bound = self.model.scope(scope).bindings.get(name).is_some_and(|&id| {
+            !matches!(
+                self.model.binding(id).kind,
+                BindingKind::Deletion | BindingKind::UnboundException(None)
+            )
+        });
+        if kind == BindingKind::Annotation && bound {
+            return self.model.add_detached(binding);
+        }
         self.model.bind(binding)
     }
 
@@ -179,28 +189,25 @@ impl<'a> Checker<'a> {
         let mut chain = Some(start);
         while let Some(id) = chain {
             let scope = self.model.scope(id);
-            chain = scope.parent;
-            let skip = !first && scope.kind == ScopeKind::Class;
-            let visible = |binding: BindingId| {
-                scope.kind != ScopeKind::Class
+            let (kind, parent) = (scope.kind, scope.parent);
+            chain = parent;
+            let skip = !first && kind == ScopeKind::Class;
+            let visible = |binding: &BindingId| {
+                kind != ScopeKind::Class
                     || self.class_bindings_before.is_none_or(|before| binding.index() < before)
             };
-            if !skip
-                && let Some(&binding) = scope.bindings.get(name)
-                && visible(binding)
-            {
+            let found = scope.bindings.get(name).copied().filter(visible);
+            if !skip && let Some(binding) = found {
                 match self.model.binding(binding).kind {
-                    // `x: int` makes `x` local to a function, but unbound.
-                    BindingKind::Annotation if scope.kind == ScopeKind::Function => {
-                        self.undefined(name, range);
-                        return;
-                    }
-                    // In a stub, `x: int` declares `x`.
-                    BindingKind::Annotation if self.info.is_stub => {
+                    // In a stub, and for an annotation Python does not
+                    // evaluate now, `x: int` declares `x`.
+                    BindingKind::Annotation if self.info.is_stub || self.postponed => {
                         self.model.binding_mut(binding).used = true;
                         return;
                     }
-                    BindingKind::Annotation => {}
+                    // Otherwise it binds nothing: pyflakes counts the read
+                    // (no F842) and looks further out.
+                    BindingKind::Annotation => self.model.binding_mut(binding).used = true,
                     BindingKind::Deletion | BindingKind::UnboundException(None) => {
                         self.undefined(name, range);
                         return;
@@ -221,19 +228,16 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            if first
-                && scope.kind == ScopeKind::Class
-                && matches!(name, "__module__" | "__qualname__")
-            {
+            if first && kind == ScopeKind::Class && matches!(name, "__module__" | "__qualname__") {
                 return;
             }
             if name == "__class__"
-                && scope.kind == ScopeKind::Function
-                && scope.parent.is_some_and(|p| self.model.scope(p).kind == ScopeKind::Class)
+                && kind == ScopeKind::Function
+                && parent.is_some_and(|p| self.model.scope(p).kind == ScopeKind::Class)
             {
                 return;
             }
-            if scope.kind != ScopeKind::TypeParams {
+            if kind != ScopeKind::TypeParams {
                 first = false;
             }
         }
