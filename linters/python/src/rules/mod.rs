@@ -1,6 +1,7 @@
 //! Rules on single syntax nodes, called by the traversal in `visit`, and
 //! rules decided once the scope model is complete (`unused`).
 
+pub mod annotations;
 pub mod comparisons;
 pub mod complexity;
 pub mod docstrings;

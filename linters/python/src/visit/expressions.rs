@@ -273,7 +273,7 @@ pub(super) fn is_literal_type(expr: &Expr) -> bool {
     last_name(expr) == Some("Literal")
 }
 
-fn is_annotated_type(expr: &Expr) -> bool {
+pub(super) fn is_annotated_type(expr: &Expr) -> bool {
     last_name(expr) == Some("Annotated")
 }
 

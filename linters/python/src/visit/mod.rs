@@ -221,11 +221,22 @@ impl<'a> Checker<'a> {
 
     /// `"List[Foo]"` in an annotation: the names inside are read, later.
     fn visit_string_annotation(&mut self, string: &'a ast::ExprStringLiteral) {
-        let Some(parsed) = crate::syntax::parse_string_annotation(self.text, string) else {
+        self.read_string_annotation(string.value.to_str(), string.range);
+    }
+
+    /// A string annotation, or one nested in another (`"List['Foo']"`). As
+    /// pyflakes does, what it reports inside is reported at the outermost
+    /// string (`at`).
+    fn read_string_annotation(&mut self, value: &str, at: TextRange) {
+        let Some(parsed) =
+            crate::rules::annotations::forward_annotation(&mut self.report, value, at)
+        else {
             return;
         };
-        let mut resolver = names::AnnotationReader { checker: self };
-        crate::syntax::Visitor::visit_expr(&mut resolver, parsed.syntax().body.as_ref());
+        if let Some(expr) = parsed.expr() {
+            let mut reader = names::AnnotationReader { checker: self, at, metadata: false };
+            crate::syntax::Visitor::visit_expr(&mut reader, expr);
+        }
     }
 
     /// Runs `visit` in a new arm of a branching statement; returns the arm.

@@ -221,7 +221,9 @@ impl<'a> Checker<'a> {
                     }
                     _ => {
                         self.model.binding_mut(binding).used = true;
-                        if id != current && current_kind.is_function_like() {
+                        // A postponed annotation is read after the function
+                        // body: pyflakes' F823 never sees it.
+                        if id != current && current_kind.is_function_like() && !self.postponed {
                             self.model.outer_reads.push(OuterRead { scope: current, range });
                         }
                         return;
@@ -243,7 +245,7 @@ impl<'a> Checker<'a> {
         }
         if builtins::is_builtin(name, self.info.minor) || (name == "__path__" && self.info.is_init)
         {
-            if current_kind.is_function_like() {
+            if current_kind.is_function_like() && !self.postponed {
                 self.model.outer_reads.push(OuterRead { scope: current, range });
             }
             return;
@@ -429,16 +431,44 @@ impl ScopeId {
 /// the module's syntax tree and so cannot bind anything.
 pub(super) struct AnnotationReader<'c, 'a> {
     pub checker: &'c mut Checker<'a>,
+    /// The outermost string annotation.
+    pub at: TextRange,
+    /// In `Annotated[T, ...]`'s metadata: strings there are values.
+    pub metadata: bool,
 }
 
 impl<'b> Visitor<'b> for AnnotationReader<'_, '_> {
     fn visit_expr(&mut self, expr: &'b Expr) {
+        stacker::maybe_grow(super::statements::RED_ZONE, super::statements::STACK_GROWTH, || {
+            self.visit_expression(expr)
+        });
+    }
+}
+
+impl AnnotationReader<'_, '_> {
+    fn visit_expression(&mut self, expr: &Expr) {
         match expr {
             Expr::Name(name) if name.ctx == ExprContext::Load => {
-                self.checker.read(name.id.as_str(), name.range());
+                self.checker.read(name.id.as_str(), self.at);
             }
             Expr::Subscript(subscript) if super::expressions::is_literal_type(&subscript.value) => {
                 self.visit_expr(&subscript.value);
+            }
+            Expr::Subscript(subscript)
+                if super::expressions::is_annotated_type(&subscript.value)
+                    && let Expr::Tuple(tuple) = &*subscript.slice
+                    && let [first, metadata @ ..] = &tuple.elts[..] =>
+            {
+                self.visit_expr(&subscript.value);
+                self.visit_expr(first);
+                let outer = std::mem::replace(&mut self.metadata, true);
+                for item in metadata {
+                    self.visit_expr(item);
+                }
+                self.metadata = outer;
+            }
+            Expr::StringLiteral(string) if !self.metadata => {
+                self.checker.read_string_annotation(string.value.to_str(), self.at);
             }
             _ => visitor::walk_expr(self, expr),
         }

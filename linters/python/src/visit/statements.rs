@@ -466,8 +466,8 @@ impl<'a> Checker<'a> {
         }
     }
 }
-const RED_ZONE: usize = 128 * 1024;
-const STACK_GROWTH: usize = 4 * 1024 * 1024;
+pub(super) const RED_ZONE: usize = 128 * 1024;
+pub(super) const STACK_GROWTH: usize = 4 * 1024 * 1024;
 
 fn is_overload(decorator: &Expr) -> bool {
     match decorator {
