@@ -59,6 +59,14 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
 }
 
 fn unused_imports(model: &Model, scope: &Scope, text: &str, report: &mut Report) {
+    for star in scope.star_imports.iter().filter(|star| !star.used) {
+        // pyflakes names `from . import *` by its statement, not `..*`.
+        let name = match star.module.ends_with('.') {
+            true => format!("from {} import *", star.module),
+            false => format!("{}.*", star.module),
+        };
+        report.push(Code::F401, format!("`{name}` imported but unused"), star.statement);
+    }
     for &id in scope.bindings.values() {
         let binding = model.binding(id);
         if binding.kind.is_import()

@@ -38,6 +38,7 @@ struct Deferred<T> {
     /// what a lazy annotation in it refers to (`def Process(self) ->
     /// Process` names the module's `Process`).
     bindings: usize,
+    conditional_depth: u32,
 }
 
 pub struct Checker<'a> {
@@ -54,8 +55,9 @@ pub struct Checker<'a> {
     next_in_for: bool,
     /// Loops around the current statement, within its function or class body.
     loop_depth: u32,
-    /// `if`/`while`/`match`/`try` statements around the current one, within
-    /// its scope: a `del` there may not happen.
+    /// `if` and `while` statements around the current one, those around
+    /// its function or class included: pyflakes takes a `del` there as one
+    /// that may not happen (and one in `try` or `match` as certain).
     conditional_depth: u32,
     /// Inside the body of a `try` whose handlers catch `NameError`.
     name_error_guard: u32,
@@ -76,8 +78,8 @@ pub struct Checker<'a> {
     /// Reads in a stub that found nothing, tried again at the end.
     stub_reads: Vec<Deferred<(String, TextRange)>>,
     retrying: bool,
-    /// Names listed in `__all__`, with where.
-    exports: Vec<(String, TextRange)>,
+    /// The latest `__all__` assignment at module level.
+    exports: Option<exports::Exports>,
     /// Imports and `__all__` assignments: a `# noqa` on the first line of
     /// one that spans lines covers all of them, as in ruff.
     pub noqa_statements: Vec<TextRange>,
@@ -115,7 +117,7 @@ impl<'a> Checker<'a> {
             postponed: false,
             stub_reads: Vec::new(),
             retrying: false,
-            exports: Vec::new(),
+            exports: None,
             noqa_statements: Vec::new(),
             import_boundary: false,
             docstring_seen: false,
@@ -144,6 +146,7 @@ impl<'a> Checker<'a> {
             scope: self.scope,
             branch: self.branch,
             bindings: self.model.bindings.len(),
+            conditional_depth: self.conditional_depth,
         }
     }
 
@@ -187,6 +190,7 @@ impl<'a> Checker<'a> {
 
     fn visit_body_later(&mut self, deferred: Deferred<Body<'a>>) {
         self.enter(deferred.scope, deferred.branch);
+        self.conditional_depth = deferred.conditional_depth;
         match deferred.item {
             Body::Function(function) => {
                 self.scope = self.model.push_scope(ScopeKind::Function, Some(deferred.scope));

@@ -160,7 +160,15 @@ impl<'a> Checker<'a> {
             }
             return;
         }
-        let Some(existing) = scope.bindings.get(id).copied() else {
+        // A name already deleted (or unbound after its `except`) is not
+        // there to delete again.
+        let existing = scope.bindings.get(id).copied().filter(|&existing| {
+            !matches!(
+                self.model.binding(existing).kind,
+                BindingKind::Deletion | BindingKind::UnboundException(None)
+            )
+        });
+        let Some(existing) = existing else {
             if !scope.star_import && self.name_error_guard == 0 {
                 self.report.push(Code::F821, format!("undefined name `{id}`"), name.range);
             }
@@ -261,6 +269,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if self.model.ancestors(self.scope).any(|(_, scope)| scope.star_import) {
+            self.model.use_star_imports(self.scope);
             self.report.push(
                 Code::F405,
                 format!("`{name}` may be undefined, or defined from star imports"),
@@ -357,7 +366,16 @@ impl<'a> Checker<'a> {
                     );
                     continue;
                 }
-                self.model.scope_mut(self.scope).star_import = true;
+                let name = format!("{dots}{module}");
+                let replaced = self.model.add_star_import(self.scope, name.clone(), import.range);
+                if let Some(earlier) = replaced {
+                    let line = line_number(self.text, earlier.start().to_usize());
+                    self.report.push(
+                        Code::F811,
+                        format!("redefinition of unused `{name}.*` from line {line}"),
+                        import.range,
+                    );
+                }
                 self.report.push(
                     Code::F403,
                     format!(
@@ -407,6 +425,15 @@ impl<'a> Checker<'a> {
             _ => visitor::walk_pattern(self, pattern),
         }
     }
+}
+
+/// The 1-based line of byte `offset`, with `\n`, `\r\n` and a lone `\r`
+/// each ending a line.
+fn line_number(text: &str, offset: usize) -> usize {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let lone_cr = before.windows(2).filter(|pair| pair[0] == b'\r' && pair[1] != b'\n').count()
+        + usize::from(before.last() == Some(&b'\r'));
+    1 + before.iter().filter(|&&b| b == b'\n').count() + lone_cr
 }
 
 /// `__future__.all_feature_names` (Python 3.7 to 3.14).
