@@ -7,7 +7,6 @@ use std::ops::Range;
 
 pub use ruff_python_ast as ast;
 use ruff_python_ast::StringFlags;
-pub use ruff_python_ast::comparable::ComparableExpr;
 pub use ruff_python_ast::token::TokenKind;
 pub use ruff_python_ast::visitor::{self, Visitor};
 pub use ruff_text_size::{Ranged, TextRange, TextSize};

@@ -4,6 +4,7 @@
 pub mod annotations;
 pub mod comparisons;
 pub mod complexity;
+pub mod dict_keys;
 pub mod docstrings;
 pub mod exceptions;
 pub mod format_call;

@@ -95,7 +95,7 @@ impl<'a> Checker<'a> {
                 self.in_fstring = outer;
             }
             Expr::Dict(dict) => {
-                rules::literals::repeated_keys(&mut self.report, dict, self.text);
+                rules::dict_keys::repeated_keys(&mut self.report, dict, self.text);
                 visitor::walk_expr(self, expr);
             }
             Expr::Call(call) if self.in_annotation => {
