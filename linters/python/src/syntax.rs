@@ -7,7 +7,6 @@ use std::ops::Range;
 
 pub use ruff_python_ast as ast;
 use ruff_python_ast::StringFlags;
-pub use ruff_python_ast::comparable::ComparableExpr;
 pub use ruff_python_ast::token::TokenKind;
 pub use ruff_python_ast::visitor::{self, Visitor};
 pub use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -95,14 +94,28 @@ pub fn parse(text: &str) -> Parsed {
     Parsed { inner }
 }
 
-/// Parses the contents of a string used as a type annotation (`"List[Foo]"`)
-/// with ranges in the file's coordinates. `None` when it is not an expression.
-pub fn parse_string_annotation(
-    text: &str,
-    string: &ast::ExprStringLiteral,
-) -> Option<ruff_python_parser::Parsed<ast::ModExpression>> {
-    let literal = string.as_single_part_string()?;
-    ruff_python_parser::parse_string_annotation(text, literal).ok()
+/// The text of a string annotation (`"List[Foo]"`), parsed as pyflakes
+/// parses it: with Python's `ast.parse`, its ranges in the text's own
+/// coordinates.
+pub struct StringAnnotation(ruff_python_parser::Parsed<ast::ModModule>);
+
+impl StringAnnotation {
+    /// `None` unless the text is one expression statement (else F722).
+    pub fn parse(text: &str) -> Option<StringAnnotation> {
+        // The lexer skips a byte order mark; inside a string Python rejects it.
+        if text.starts_with('\u{feff}') {
+            return None;
+        }
+        let parsed = ruff_python_parser::parse_module(text).ok()?;
+        matches!(parsed.syntax().body[..], [ast::Stmt::Expr(_)]).then_some(StringAnnotation(parsed))
+    }
+
+    pub fn expr(&self) -> Option<&ast::Expr> {
+        match &self.0.syntax().body[..] {
+            [ast::Stmt::Expr(stmt)] => Some(&stmt.value),
+            _ => None,
+        }
+    }
 }
 
 /// The statement lists inside a compound statement that runs in the same

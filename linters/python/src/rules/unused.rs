@@ -1,6 +1,8 @@
 //! Rules decided once every scope is complete: F401 unused imports, F811
 //! redefinitions of unused names, F402 imports shadowed by loop variables,
-//! F841 unused locals, F823 reads of a local before its assignment.
+//! F841 unused locals, F823 reads of a local before its assignment, F824
+//! `global`/`nonlocal` statements whose scope never assigns the name, F842
+//! local annotations never read.
 
 use lintgate_engine::source::LineIndex;
 
@@ -20,6 +22,20 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
         }
         if report.enabled(Code::F841) && scope.kind == ScopeKind::Function && !scope.uses_locals {
             unused_variables(model, scope, report);
+        }
+        if report.enabled(Code::F842) && scope.kind == ScopeKind::Function {
+            unused_annotations(model, scope, report);
+        }
+        if report.enabled(Code::F824) {
+            for declaration in &scope.unassigned {
+                let keyword = if declaration.global { "global" } else { "nonlocal" };
+                let name = declaration.name;
+                report.push(
+                    Code::F824,
+                    format!("`{keyword} {name}` is unused: this scope never assigns `{name}`"),
+                    declaration.statement,
+                );
+            }
         }
     }
     if report.enabled(Code::F823) {
@@ -43,6 +59,14 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
 }
 
 fn unused_imports(model: &Model, scope: &Scope, text: &str, report: &mut Report) {
+    for star in scope.star_imports.iter().filter(|star| !star.used) {
+        // pyflakes names `from . import *` by its statement, not `..*`.
+        let name = match star.module.ends_with('.') {
+            true => format!("from {} import *", star.module),
+            false => format!("{}.*", star.module),
+        };
+        report.push(Code::F401, format!("`{name}` imported but unused"), star.statement);
+    }
     for &id in scope.bindings.values() {
         let binding = model.binding(id);
         if binding.kind.is_import()
@@ -155,6 +179,21 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
             report.push(
                 Code::F841,
                 format!("local variable `{}` is assigned to but never used", binding.name),
+                binding.range,
+            );
+        }
+    }
+}
+
+/// `x: int` in a function, and `x` is never read (pyflakes does not spare
+/// `_` or functions that call `locals()` here).
+fn unused_annotations(model: &Model, scope: &Scope, report: &mut Report) {
+    for &id in scope.bindings.values() {
+        let binding = model.binding(id);
+        if binding.kind == BindingKind::Annotation && !binding.used {
+            report.push(
+                Code::F842,
+                format!("local variable `{}` is annotated but never used", binding.name),
                 binding.range,
             );
         }

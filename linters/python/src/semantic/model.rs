@@ -99,11 +99,33 @@ pub struct Scope<'a> {
     /// Bindings that replaced or hid an earlier binding of the same name.
     pub shadowed: Vec<Shadowing>,
     pub star_import: bool,
+    /// `from m import *` statements here, one per module.
+    pub star_imports: Vec<StarImport>,
     pub uses_locals: bool,
     /// Names a `global` statement declares here.
     pub globals: Vec<&'a str>,
     /// Names a `nonlocal` statement declares here.
     pub nonlocals: Vec<&'a str>,
+    /// `global`/`nonlocal` declarations no binding here has needed yet (F824).
+    pub unassigned: Vec<Declaration<'a>>,
+}
+
+/// A `from m import *`: used once a name it may bind is read (F401).
+#[derive(Debug)]
+pub struct StarImport {
+    /// `m`, with the leading dots of a relative import.
+    pub module: String,
+    pub statement: TextRange,
+    pub used: bool,
+}
+
+/// A name of a `global` or `nonlocal` statement.
+#[derive(Clone, Copy, Debug)]
+pub struct Declaration<'a> {
+    pub name: &'a str,
+    pub statement: TextRange,
+    pub branch: Option<BranchId>,
+    pub global: bool,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -142,9 +164,11 @@ impl<'a> Model<'a> {
             bindings: FxHashMap::default(),
             shadowed: Vec::new(),
             star_import: false,
+            star_imports: Vec::new(),
             uses_locals: false,
             globals: Vec::new(),
             nonlocals: Vec::new(),
+            unassigned: Vec::new(),
         });
         id
     }
@@ -226,6 +250,50 @@ impl<'a> Model<'a> {
             self.scope_mut(scope_id).shadowed.push(shadowing);
         }
         id
+    }
+
+    /// A binding of a declared name in `scope` needs its declaration, as
+    /// pyflakes decides it: unless the two are in different arms of a fork.
+    pub fn assign_declared(&mut self, scope: ScopeId, name: &str, branch: Option<BranchId>) {
+        let mut unassigned = std::mem::take(&mut self.scope_mut(scope).unassigned);
+        unassigned.retain(|d| d.name != name || self.different_forks(d.branch, branch));
+        self.scope_mut(scope).unassigned = unassigned;
+    }
+
+    /// A star import of `module`; a second one of the same module replaces
+    /// the first (keeping whether it was used), as a rebinding does.
+    /// Returns the statement it replaced if that was unused (F811).
+    pub fn add_star_import(
+        &mut self,
+        scope: ScopeId,
+        module: String,
+        statement: TextRange,
+    ) -> Option<TextRange> {
+        let scope = self.scope_mut(scope);
+        scope.star_import = true;
+        match scope.star_imports.iter_mut().find(|star| star.module == module) {
+            Some(star) => {
+                let replaced = std::mem::replace(&mut star.statement, statement);
+                (!star.used).then_some(replaced)
+            }
+            None => {
+                scope.star_imports.push(StarImport { module, statement, used: false });
+                None
+            }
+        }
+    }
+
+    /// A name nothing binds was read in `scope`: any star import around
+    /// may be what binds it, so pyflakes counts them all as used.
+    pub fn use_star_imports(&mut self, scope: ScopeId) {
+        let mut next = Some(scope);
+        while let Some(id) = next {
+            let scope = self.scope_mut(id);
+            for star in &mut scope.star_imports {
+                star.used = true;
+            }
+            next = scope.parent;
+        }
     }
 
     pub fn new_fork(&mut self) -> ForkId {

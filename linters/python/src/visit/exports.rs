@@ -1,82 +1,127 @@
-//! `__all__`: the names a module exports count as used, and must exist.
+//! `__all__`: the names a module exports, as pyflakes reads them. Only
+//! assignments count (`=`, `+=`, annotated): `.extend()` and `.append()`
+//! are not followed. The module's final `__all__` binding decides: its
+//! imports count as used, and its names the module never binds are
+//! reported at its statement.
 
 use super::Checker;
 use crate::codes::Code;
 use crate::semantic::builtins;
-use crate::semantic::model::{BindingKind, ScopeId};
-use crate::syntax::ast::{self, Expr, Operator};
+use crate::semantic::model::{BindingId, BindingKind, ScopeId};
+use crate::syntax::TextRange;
+use crate::syntax::ast::{self, Expr};
+
+/// The names of the latest `__all__` assignment.
+pub(super) struct Exports {
+    names: Vec<String>,
+    statement: TextRange,
+    /// The binding the assignment made: it must still be the module's
+    /// `__all__` at the end.
+    binding: BindingId,
+}
 
 impl Checker<'_> {
-    /// `__all__ = [...]`, `__all__ += [...]`, `__all__: list[str] = [...]`.
-    pub(super) fn collect_exports(&mut self, target: &Expr, value: &Expr) {
-        if is_all(target) {
-            self.collect_names(value);
-        }
-    }
-
-    /// `__all__.extend([...])`, `__all__.append("x")`.
-    pub(super) fn collect_export_call(&mut self, expr: &Expr) {
-        let Expr::Call(call) = expr else { return };
-        let Expr::Attribute(attribute) = &*call.func else { return };
-        if !is_all(&attribute.value) {
+    /// `__all__ = [...]` (`augmented`: `__all__ += [...]`, which keeps the
+    /// names before it), at module level, after its target was bound.
+    pub(super) fn collect_exports(
+        &mut self,
+        target: &Expr,
+        value: &Expr,
+        statement: TextRange,
+        augmented: bool,
+    ) {
+        if !matches!(target, Expr::Name(name) if name.id.as_str() == "__all__") {
             return;
         }
-        match (attribute.attr.as_str(), &call.arguments.args[..]) {
-            ("extend", [names]) => self.collect_names(names),
-            ("append", [name]) => self.collect_name(name),
-            _ => {}
-        }
+        let Some(&binding) = self.model.scope(ScopeId::MODULE).bindings.get("__all__") else {
+            return;
+        };
+        let mut names = match (augmented, self.exports.take()) {
+            (true, Some(previous)) => previous.names,
+            _ => Vec::new(),
+        };
+        literal_names(value, &mut names);
+        self.exports = Some(Exports { names, statement, binding });
     }
 
-    fn collect_names(&mut self, value: &Expr) {
-        match value {
-            Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
-                for element in elts {
-                    self.collect_name(element);
-                }
-            }
-            Expr::BinOp(binop) if binop.op == Operator::Add => {
-                self.collect_names(&binop.left);
-                self.collect_names(&binop.right);
-            }
-            _ => {}
-        }
-    }
-
-    fn collect_name(&mut self, element: &Expr) {
-        if let Expr::StringLiteral(string) = element {
-            self.exports.push((string.value.to_str().to_string(), string.range));
-        }
-    }
-
-    /// Marks exported names used; reports those the module never binds.
+    /// Marks exported imports used; reports exported names the module
+    /// never binds (F405 instead when a star import may bind them).
     pub(super) fn resolve_exports(&mut self) {
-        let module = ScopeId::MODULE;
-        let star_import = self.model.scope(module).star_import;
-        for (name, range) in std::mem::take(&mut self.exports) {
-            let bound = self.model.scope(module).bindings.get(name.as_str()).copied();
-            match bound {
-                Some(id) if !matches!(self.model.binding(id).kind, BindingKind::Deletion) => {
-                    self.model.binding_mut(id).used = true;
+        let Some(exports) = self.exports.take() else { return };
+        let module = self.model.scope(ScopeId::MODULE);
+        if module.bindings.get("__all__") != Some(&exports.binding) {
+            return;
+        }
+        let star_import = module.star_import;
+        let mut undefined = Vec::new();
+        for name in &exports.names {
+            let bound = self.model.scope(ScopeId::MODULE).bindings.get(name.as_str()).copied();
+            match bound.map(|id| (id, self.model.binding(id).kind)) {
+                Some((_, BindingKind::Deletion | BindingKind::UnboundException(None))) | None
+                    if !builtins::is_builtin(name, self.info.minor) =>
+                {
+                    undefined.push(name.as_str());
                 }
-                _ if builtins::is_builtin(&name, self.info.minor) => {}
-                _ if star_import => self.report.push(
+                Some((id, kind)) if kind.is_import() => self.model.binding_mut(id).used = true,
+                _ => {}
+            }
+        }
+        if undefined.is_empty() {
+            return;
+        }
+        if star_import {
+            self.model.use_star_imports(ScopeId::MODULE);
+        }
+        for name in undefined {
+            if star_import {
+                self.report.push(
                     Code::F405,
                     format!("`{name}` may be undefined, or defined from star imports"),
-                    range,
-                ),
+                    exports.statement,
+                );
+            } else if !self.info.is_init {
                 // A package's `__all__` may name submodules.
-                _ if self.info.is_init => {}
-                _ => self.report.push(
+                self.report.push(
                     Code::F822,
                     format!("undefined name `{name}` in `__all__`"),
-                    range,
-                ),
+                    exports.statement,
+                );
             }
         }
     }
 }
 
-fn is_all(expr: &Expr) -> bool {
-    matches!(expr, Expr::Name(name) if name.id.as_str() == "__all__")
+fn display(expr: &Expr) -> Option<&[Expr]> {
+    match expr {
+        Expr::List(ast::ExprList { elts, .. }) | Expr::Tuple(ast::ExprTuple { elts, .. }) => {
+            Some(elts)
+        }
+        _ => None,
+    }
+}
+
+/// The strings of a list or tuple display, or of the displays a chain of
+/// `+` ends with (`base.__all__ + ["a"]` gives `a`), as pyflakes collects them.
+fn literal_names(value: &Expr, names: &mut Vec<String>) {
+    let strings = |elts: &[Expr], names: &mut Vec<String>| {
+        for element in elts {
+            if let Expr::StringLiteral(string) = element {
+                names.push(string.value.to_str().to_string());
+            }
+        }
+    };
+    if let Some(elts) = display(value) {
+        strings(elts, names);
+        return;
+    }
+    let mut current = value;
+    while let Expr::BinOp(binop) = current {
+        let Some(right) = display(&binop.right) else { break };
+        strings(right, names);
+        if let Some(left) = display(&binop.left) {
+            strings(left, names);
+            break;
+        }
+        current = &binop.left;
+    }
 }

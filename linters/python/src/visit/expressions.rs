@@ -95,7 +95,7 @@ impl<'a> Checker<'a> {
                 self.in_fstring = outer;
             }
             Expr::Dict(dict) => {
-                rules::literals::repeated_keys(&mut self.report, dict, self.text);
+                rules::dict_keys::repeated_keys(&mut self.report, dict, self.text);
                 visitor::walk_expr(self, expr);
             }
             Expr::Call(call) if self.in_annotation => {
@@ -111,7 +111,8 @@ impl<'a> Checker<'a> {
                 }
                 match self.typing_member(&call.func) {
                     Some(
-                        member @ ("cast" | "TypeVar" | "NewType" | "TypedDict" | "NamedTuple"),
+                        member @ ("cast" | "assert_type" | "TypeVar" | "ParamSpec" | "TypeVarTuple"
+                        | "NewType" | "TypedDict" | "NamedTuple"),
                     ) => {
                         self.visit_typing_call(member, call);
                     }
@@ -175,15 +176,17 @@ impl<'a> Checker<'a> {
         self.scope = outer;
     }
 
-    /// `cast("Foo", x)`, `TypeVar("T", bound="Foo")`, `NewType("N", "Foo")`,
-    /// `TypedDict("D", {"k": "Foo"})`, `NamedTuple("N", [("k", "Foo")])`:
-    /// the arguments that are types, strings included, are read as types.
+    /// `cast("Foo", x)`, `assert_type(x, "Foo")`, `TypeVar("T", bound="Foo")`
+    /// (and `default=`, also of `ParamSpec` and `TypeVarTuple`), `NewType("N",
+    /// "Foo")`, `TypedDict("D", {"k": "Foo"})`, `NamedTuple("N", [("k",
+    /// "Foo")])`: the arguments that are types, strings included, are read as
+    /// types, as pyflakes reads them.
     fn visit_typing_call(&mut self, member: &str, call: &'a ast::ExprCall) {
         self.visit_expr(&call.func);
         let args = &call.arguments.args;
         for (i, arg) in args.iter().enumerate() {
             match (member, i, arg) {
-                ("cast", 0, _) | ("NewType", 1, _) | ("TypeVar", 1.., _) => {
+                ("cast", 0, _) | ("assert_type" | "NewType", 1.., _) | ("TypeVar", 1.., _) => {
                     self.visit_annotation_now(arg);
                 }
                 ("TypedDict", 1, Expr::Dict(dict)) => {
@@ -209,9 +212,14 @@ impl<'a> Checker<'a> {
             }
         }
         for keyword in &call.arguments.keywords {
+            let arg = keyword.arg.as_ref().map(|a| a.as_str());
             let is_type = match member {
-                "TypeVar" => keyword.arg.as_ref().is_some_and(|a| a.as_str() == "bound"),
-                "TypedDict" | "NamedTuple" => keyword.arg.is_some(),
+                "TypeVar" | "ParamSpec" | "TypeVarTuple" => {
+                    matches!(arg, Some("bound" | "default"))
+                }
+                "cast" => arg == Some("typ"),
+                "NewType" => arg == Some("tp"),
+                "TypedDict" | "NamedTuple" => arg.is_some(),
                 _ => false,
             };
             if is_type {
@@ -273,7 +281,7 @@ pub(super) fn is_literal_type(expr: &Expr) -> bool {
     last_name(expr) == Some("Literal")
 }
 
-fn is_annotated_type(expr: &Expr) -> bool {
+pub(super) fn is_annotated_type(expr: &Expr) -> bool {
     last_name(expr) == Some("Annotated")
 }
 

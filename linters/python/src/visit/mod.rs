@@ -38,6 +38,7 @@ struct Deferred<T> {
     /// what a lazy annotation in it refers to (`def Process(self) ->
     /// Process` names the module's `Process`).
     bindings: usize,
+    conditional_depth: u32,
 }
 
 pub struct Checker<'a> {
@@ -54,8 +55,9 @@ pub struct Checker<'a> {
     next_in_for: bool,
     /// Loops around the current statement, within its function or class body.
     loop_depth: u32,
-    /// `if`/`while`/`match`/`try` statements around the current one, within
-    /// its scope: a `del` there may not happen.
+    /// `if` and `while` statements around the current one, those around
+    /// its function or class included: pyflakes takes a `del` there as one
+    /// that may not happen (and one in `try` or `match` as certain).
     conditional_depth: u32,
     /// Inside the body of a `try` whose handlers catch `NameError`.
     name_error_guard: u32,
@@ -70,11 +72,14 @@ pub struct Checker<'a> {
     string_annotations: Vec<Deferred<&'a ast::ExprStringLiteral>>,
     /// While reading a lazy annotation: the class bindings it can see.
     class_bindings_before: Option<usize>,
+    /// Reading an annotation Python evaluates later, if at all (a string,
+    /// or any annotation under `from __future__ import annotations`).
+    postponed: bool,
     /// Reads in a stub that found nothing, tried again at the end.
     stub_reads: Vec<Deferred<(String, TextRange)>>,
     retrying: bool,
-    /// Names listed in `__all__`, with where.
-    exports: Vec<(String, TextRange)>,
+    /// The latest `__all__` assignment at module level.
+    exports: Option<exports::Exports>,
     /// Imports and `__all__` assignments: a `# noqa` on the first line of
     /// one that spans lines covers all of them, as in ruff.
     pub noqa_statements: Vec<TextRange>,
@@ -109,9 +114,10 @@ impl<'a> Checker<'a> {
             annotations: Vec::new(),
             string_annotations: Vec::new(),
             class_bindings_before: None,
+            postponed: false,
             stub_reads: Vec::new(),
             retrying: false,
-            exports: Vec::new(),
+            exports: None,
             noqa_statements: Vec::new(),
             import_boundary: false,
             docstring_seen: false,
@@ -140,6 +146,7 @@ impl<'a> Checker<'a> {
             scope: self.scope,
             branch: self.branch,
             bindings: self.model.bindings.len(),
+            conditional_depth: self.conditional_depth,
         }
     }
 
@@ -153,12 +160,14 @@ impl<'a> Checker<'a> {
                 for deferred in std::mem::take(&mut self.annotations) {
                     self.enter(deferred.scope, deferred.branch);
                     self.class_bindings_before = Some(deferred.bindings);
+                    self.postponed = true;
                     self.visit_annotation_now(deferred.item);
                 }
             } else if !self.string_annotations.is_empty() {
                 for deferred in std::mem::take(&mut self.string_annotations) {
                     self.enter(deferred.scope, deferred.branch);
                     self.class_bindings_before = Some(deferred.bindings);
+                    self.postponed = true;
                     self.visit_string_annotation(deferred.item);
                 }
             } else {
@@ -176,10 +185,12 @@ impl<'a> Checker<'a> {
         self.name_error_guard = 0;
         self.in_annotation = false;
         self.class_bindings_before = None;
+        self.postponed = false;
     }
 
     fn visit_body_later(&mut self, deferred: Deferred<Body<'a>>) {
         self.enter(deferred.scope, deferred.branch);
+        self.conditional_depth = deferred.conditional_depth;
         match deferred.item {
             Body::Function(function) => {
                 self.scope = self.model.push_scope(ScopeKind::Function, Some(deferred.scope));
@@ -214,11 +225,22 @@ impl<'a> Checker<'a> {
 
     /// `"List[Foo]"` in an annotation: the names inside are read, later.
     fn visit_string_annotation(&mut self, string: &'a ast::ExprStringLiteral) {
-        let Some(parsed) = crate::syntax::parse_string_annotation(self.text, string) else {
+        self.read_string_annotation(string.value.to_str(), string.range);
+    }
+
+    /// A string annotation, or one nested in another (`"List['Foo']"`). As
+    /// pyflakes does, what it reports inside is reported at the outermost
+    /// string (`at`).
+    fn read_string_annotation(&mut self, value: &str, at: TextRange) {
+        let Some(parsed) =
+            crate::rules::annotations::forward_annotation(&mut self.report, value, at)
+        else {
             return;
         };
-        let mut resolver = names::AnnotationReader { checker: self };
-        crate::syntax::Visitor::visit_expr(&mut resolver, parsed.syntax().body.as_ref());
+        if let Some(expr) = parsed.expr() {
+            let mut reader = names::AnnotationReader { checker: self, at, metadata: false };
+            crate::syntax::Visitor::visit_expr(&mut reader, expr);
+        }
     }
 
     /// Runs `visit` in a new arm of a branching statement; returns the arm.

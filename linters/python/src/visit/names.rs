@@ -9,7 +9,6 @@ use crate::syntax::ast::{self, Expr, ExprContext, Pattern};
 use crate::syntax::{Ranged, TextRange, Visitor, visitor};
 
 impl<'a> Checker<'a> {
-    /// Binds `name` in the current scope.
     /// Binds `name` in the current scope, or in the module's when a
     /// `global` statement says so.
     pub(super) fn bind(&mut self, name: &'a str, range: TextRange, kind: BindingKind) -> BindingId {
@@ -23,6 +22,13 @@ impl<'a> Checker<'a> {
         range: TextRange,
         kind: BindingKind,
     ) -> BindingId {
+        let declared = self.model.scope(scope);
+        let is_declared = declared.globals.contains(&name) || declared.nonlocals.contains(&name);
+        // A walrus in a comprehension binds outside it, which pyflakes
+        // does not count as the declaration's binding.
+        if is_declared && scope == self.scope {
+            self.model.assign_declared(scope, name, self.branch);
+        }
         let declared = self.model.scope(scope);
         if declared.globals.contains(&name) {
             // A function that rebinds a module name neither replaces the
@@ -46,6 +52,16 @@ impl<'a> Checker<'a> {
         used: bool,
     ) -> BindingId {
         let binding = self.new_binding(scope, name, range, kind, used);
+        // `x: int` after a binding of `x` leaves that binding in place.
+        let bound = self.model.scope(scope).bindings.get(name).is_some_and(|&id| {
+            !matches!(
+                self.model.binding(id).kind,
+                BindingKind::Deletion | BindingKind::UnboundException(None)
+            )
+        });
+        if kind == BindingKind::Annotation && bound {
+            return self.model.add_detached(binding);
+        }
         self.model.bind(binding)
     }
 
@@ -135,9 +151,21 @@ impl<'a> Checker<'a> {
         let id = name.id.as_str();
         let scope = self.model.scope(self.scope);
         if scope.globals.contains(&id) || scope.nonlocals.contains(&id) {
+            // pyflakes counts an unconditional `del` as using the declaration.
+            if self.conditional_depth == 0 {
+                self.model.assign_declared(self.scope, id, self.branch);
+            }
             return;
         }
-        let Some(existing) = scope.bindings.get(id).copied() else {
+        // A name already deleted (or unbound after its `except`) is not
+        // there to delete again.
+        let existing = scope.bindings.get(id).copied().filter(|&existing| {
+            !matches!(
+                self.model.binding(existing).kind,
+                BindingKind::Deletion | BindingKind::UnboundException(None)
+            )
+        });
+        let Some(existing) = existing else {
             if !scope.star_import && self.name_error_guard == 0 {
                 self.report.push(Code::F821, format!("undefined name `{id}`"), name.range);
             }
@@ -166,28 +194,25 @@ impl<'a> Checker<'a> {
         let mut chain = Some(start);
         while let Some(id) = chain {
             let scope = self.model.scope(id);
-            chain = scope.parent;
-            let skip = !first && scope.kind == ScopeKind::Class;
-            let visible = |binding: BindingId| {
-                scope.kind != ScopeKind::Class
+            let (kind, parent) = (scope.kind, scope.parent);
+            chain = parent;
+            let skip = !first && kind == ScopeKind::Class;
+            let visible = |binding: &BindingId| {
+                kind != ScopeKind::Class
                     || self.class_bindings_before.is_none_or(|before| binding.index() < before)
             };
-            if !skip
-                && let Some(&binding) = scope.bindings.get(name)
-                && visible(binding)
-            {
+            let found = scope.bindings.get(name).copied().filter(visible);
+            if !skip && let Some(binding) = found {
                 match self.model.binding(binding).kind {
-                    // `x: int` makes `x` local to a function, but unbound.
-                    BindingKind::Annotation if scope.kind == ScopeKind::Function => {
-                        self.undefined(name, range);
-                        return;
-                    }
-                    // In a stub, `x: int` declares `x`.
-                    BindingKind::Annotation if self.info.is_stub => {
+                    // In a stub, and for an annotation Python does not
+                    // evaluate now, `x: int` declares `x`.
+                    BindingKind::Annotation if self.info.is_stub || self.postponed => {
                         self.model.binding_mut(binding).used = true;
                         return;
                     }
-                    BindingKind::Annotation => {}
+                    // Otherwise it binds nothing: pyflakes counts the read
+                    // (no F842) and looks further out.
+                    BindingKind::Annotation => self.model.binding_mut(binding).used = true,
                     BindingKind::Deletion | BindingKind::UnboundException(None) => {
                         self.undefined(name, range);
                         return;
@@ -201,32 +226,31 @@ impl<'a> Checker<'a> {
                     }
                     _ => {
                         self.model.binding_mut(binding).used = true;
-                        if id != current && current_kind.is_function_like() {
+                        // A postponed annotation is read after the function
+                        // body: pyflakes' F823 never sees it.
+                        if id != current && current_kind.is_function_like() && !self.postponed {
                             self.model.outer_reads.push(OuterRead { scope: current, range });
                         }
                         return;
                     }
                 }
             }
-            if first
-                && scope.kind == ScopeKind::Class
-                && matches!(name, "__module__" | "__qualname__")
-            {
+            if first && kind == ScopeKind::Class && matches!(name, "__module__" | "__qualname__") {
                 return;
             }
             if name == "__class__"
-                && scope.kind == ScopeKind::Function
-                && scope.parent.is_some_and(|p| self.model.scope(p).kind == ScopeKind::Class)
+                && kind == ScopeKind::Function
+                && parent.is_some_and(|p| self.model.scope(p).kind == ScopeKind::Class)
             {
                 return;
             }
-            if scope.kind != ScopeKind::TypeParams {
+            if kind != ScopeKind::TypeParams {
                 first = false;
             }
         }
         if builtins::is_builtin(name, self.info.minor) || (name == "__path__" && self.info.is_init)
         {
-            if current_kind.is_function_like() {
+            if current_kind.is_function_like() && !self.postponed {
                 self.model.outer_reads.push(OuterRead { scope: current, range });
             }
             return;
@@ -242,6 +266,7 @@ impl<'a> Checker<'a> {
             return;
         }
         if self.model.ancestors(self.scope).any(|(_, scope)| scope.star_import) {
+            self.model.use_star_imports(self.scope);
             self.report.push(
                 Code::F405,
                 format!("`{name}` may be undefined, or defined from star imports"),
@@ -337,7 +362,16 @@ impl<'a> Checker<'a> {
                     );
                     continue;
                 }
-                self.model.scope_mut(self.scope).star_import = true;
+                let name = format!("{dots}{module}");
+                let replaced = self.model.add_star_import(self.scope, name.clone(), import.range);
+                if let Some(earlier) = replaced {
+                    let line = line_number(self.text, earlier.start().to_usize());
+                    self.report.push(
+                        Code::F811,
+                        format!("redefinition of unused `{name}.*` from line {line}"),
+                        import.range,
+                    );
+                }
                 self.report.push(
                     Code::F403,
                     format!(
@@ -389,6 +423,15 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The 1-based line of byte `offset`, with `\n`, `\r\n` and a lone `\r`
+/// each ending a line.
+fn line_number(text: &str, offset: usize) -> usize {
+    let before = &text.as_bytes()[..offset.min(text.len())];
+    let lone_cr = before.windows(2).filter(|pair| pair[0] == b'\r' && pair[1] != b'\n').count()
+        + usize::from(before.last() == Some(&b'\r'));
+    1 + before.iter().filter(|&&b| b == b'\n').count() + lone_cr
+}
+
 /// `__future__.all_feature_names` (Python 3.7 to 3.14).
 const FUTURE_FEATURES: &[&str] = &[
     "nested_scopes",
@@ -411,16 +454,44 @@ impl ScopeId {
 /// the module's syntax tree and so cannot bind anything.
 pub(super) struct AnnotationReader<'c, 'a> {
     pub checker: &'c mut Checker<'a>,
+    /// The outermost string annotation.
+    pub at: TextRange,
+    /// In `Annotated[T, ...]`'s metadata: strings there are values.
+    pub metadata: bool,
 }
 
 impl<'b> Visitor<'b> for AnnotationReader<'_, '_> {
     fn visit_expr(&mut self, expr: &'b Expr) {
+        stacker::maybe_grow(super::statements::RED_ZONE, super::statements::STACK_GROWTH, || {
+            self.visit_expression(expr)
+        });
+    }
+}
+
+impl AnnotationReader<'_, '_> {
+    fn visit_expression(&mut self, expr: &Expr) {
         match expr {
             Expr::Name(name) if name.ctx == ExprContext::Load => {
-                self.checker.read(name.id.as_str(), name.range());
+                self.checker.read(name.id.as_str(), self.at);
             }
             Expr::Subscript(subscript) if super::expressions::is_literal_type(&subscript.value) => {
                 self.visit_expr(&subscript.value);
+            }
+            Expr::Subscript(subscript)
+                if super::expressions::is_annotated_type(&subscript.value)
+                    && let Expr::Tuple(tuple) = &*subscript.slice
+                    && let [first, metadata @ ..] = &tuple.elts[..] =>
+            {
+                self.visit_expr(&subscript.value);
+                self.visit_expr(first);
+                let outer = std::mem::replace(&mut self.metadata, true);
+                for item in metadata {
+                    self.visit_expr(item);
+                }
+                self.metadata = outer;
+            }
+            Expr::StringLiteral(string) if !self.metadata => {
+                self.checker.read_string_annotation(string.value.to_str(), self.at);
             }
             _ => visitor::walk_expr(self, expr),
         }

@@ -3,9 +3,9 @@
 use super::{Body, Checker};
 use crate::codes::Code;
 use crate::rules;
-use crate::semantic::model::{BindingKind, BranchId, ScopeId, ScopeKind};
+use crate::semantic::model::{BindingKind, BranchId, Declaration, ScopeId, ScopeKind};
 use crate::syntax::ast::{self, ExceptHandler, Expr, Stmt};
-use crate::syntax::{Ranged, Visitor, block_bodies};
+use crate::syntax::{Ranged, TextRange, Visitor};
 
 impl<'a> Checker<'a> {
     pub(super) fn visit_body(&mut self, body: &'a [Stmt]) {
@@ -81,7 +81,6 @@ impl<'a> Checker<'a> {
         rules::names::duplicate_parameters(&mut self.report, parameters, function.name.range);
         let deferred = self.defer(Body::Function(function));
         self.bodies.push(deferred);
-        self.declare_globals(&function.body);
         self.scope = outer;
         let overload = function.decorator_list.iter().any(|d| is_overload(&d.expression));
         let id = self.bind(function.name.as_str(), function.name.range, BindingKind::FunctionDef);
@@ -93,11 +92,10 @@ impl<'a> Checker<'a> {
         if let Some(arguments) = &class.arguments {
             self.visit_arguments(arguments);
         }
-        let (loop_depth, conditional_depth) = (self.loop_depth, self.conditional_depth);
-        (self.loop_depth, self.conditional_depth) = (0, 0);
+        let loop_depth = std::mem::take(&mut self.loop_depth);
         self.scope = self.model.push_scope(ScopeKind::Class, Some(self.scope));
         self.visit_body(&class.body);
-        (self.loop_depth, self.conditional_depth) = (loop_depth, conditional_depth);
+        self.loop_depth = loop_depth;
         self.scope = outer;
         self.bind(class.name.as_str(), class.name.range, BindingKind::ClassDef);
     }
@@ -123,20 +121,18 @@ impl<'a> Checker<'a> {
         rules::exceptions::check_handlers(&mut self.report, &stmt.handlers);
         let guards = stmt.handlers.iter().any(catches_name_error);
         self.forking(|c| {
-            c.conditionally(|c| {
-                let body = c.in_arm(|c| {
-                    c.name_error_guard += u32::from(guards);
-                    c.visit_body(&stmt.body);
-                    c.name_error_guard -= u32::from(guards);
-                });
-                let outer = c.branch;
-                for handler in &stmt.handlers {
-                    c.in_arm(|c| c.visit_handler(handler, outer));
-                }
-                // `else` runs after the body, in its arm.
-                c.in_branch(body, |c| c.visit_body(&stmt.orelse));
-                c.in_arm(|c| c.visit_body(&stmt.finalbody));
-            })
+            let body = c.in_arm(|c| {
+                c.name_error_guard += u32::from(guards);
+                c.visit_body(&stmt.body);
+                c.name_error_guard -= u32::from(guards);
+            });
+            let outer = c.branch;
+            for handler in &stmt.handlers {
+                c.in_arm(|c| c.visit_handler(handler, outer));
+            }
+            // `else` runs after the body, in its arm.
+            c.in_branch(body, |c| c.visit_body(&stmt.orelse));
+            c.in_arm(|c| c.visit_body(&stmt.finalbody));
         });
     }
 
@@ -169,17 +165,15 @@ impl<'a> Checker<'a> {
     fn visit_match(&mut self, stmt: &'a ast::StmtMatch) {
         self.visit_expr(&stmt.subject);
         self.forking(|c| {
-            c.conditionally(|c| {
-                for case in &stmt.cases {
-                    c.in_arm(|c| {
-                        c.visit_pattern(&case.pattern);
-                        if let Some(guard) = &case.guard {
-                            c.visit_expr(guard);
-                        }
-                        c.visit_body(&case.body);
-                    });
-                }
-            })
+            for case in &stmt.cases {
+                c.in_arm(|c| {
+                    c.visit_pattern(&case.pattern);
+                    if let Some(guard) = &case.guard {
+                        c.visit_expr(guard);
+                    }
+                    c.visit_body(&case.body);
+                });
+            }
         });
     }
 
@@ -212,7 +206,7 @@ impl<'a> Checker<'a> {
         }
         if self.at_module_level() {
             for target in &stmt.targets {
-                self.collect_exports(target, &stmt.value);
+                self.collect_exports(target, &stmt.value, stmt.range, false);
             }
         }
     }
@@ -239,7 +233,7 @@ impl<'a> Checker<'a> {
         }
         self.visit_target(&stmt.target, BindingKind::Assignment, false);
         if self.at_module_level() {
-            self.collect_exports(&stmt.target, value);
+            self.collect_exports(&stmt.target, value, stmt.range, false);
         }
     }
 
@@ -249,22 +243,50 @@ impl<'a> Checker<'a> {
         self.visit_expr_as_load(&stmt.target);
         self.visit_target(&stmt.target, BindingKind::AugmentedAssignment, false);
         if self.at_module_level() {
-            self.collect_exports(&stmt.target, &stmt.value);
+            self.collect_exports(&stmt.target, &stmt.value, stmt.range, true);
         }
     }
 
-    fn visit_declaration(&mut self, names: &'a [ast::Identifier], global: bool) {
+    fn visit_declaration(
+        &mut self,
+        names: &'a [ast::Identifier],
+        statement: TextRange,
+        global: bool,
+    ) {
         if self.model.scope(self.scope).kind == ScopeKind::Module {
             return;
         }
         for name in names {
+            let name = name.as_str();
+            self.forget_undefined(name);
+            let branch = self.branch;
+            let unassigned = &mut self.model.scope_mut(self.scope).unassigned;
+            // A later declaration of the name replaces an earlier one.
+            unassigned.retain(|d| d.name != name);
+            unassigned.push(Declaration { name, statement, branch, global });
+        }
+        for name in names {
             if global {
+                // pyflakes binds the module name when it reaches the
+                // declaration (module code and earlier bodies do not see it).
+                if !self.model.scope(ScopeId::MODULE).bindings.contains_key(name.as_str()) {
+                    self.bind_global(name.as_str(), name.range);
+                }
                 self.model.scope_mut(self.scope).globals.push(name.as_str());
             } else {
                 self.read_nonlocal(name.as_str());
                 self.model.scope_mut(self.scope).nonlocals.push(name.as_str());
             }
         }
+    }
+
+    /// pyflakes drops the "undefined name" reports made so far for a name
+    /// that a `global` or `nonlocal` statement declares.
+    fn forget_undefined(&mut self, name: &str) {
+        let text = self.text;
+        self.report.findings.retain(|finding| {
+            finding.code != Code::F821.as_str() || text.get(finding.range.clone()) != Some(name)
+        });
     }
 
     /// Whether `module`'s name is bound to that module by an import here.
@@ -276,28 +298,6 @@ impl<'a> Checker<'a> {
                     q == module || q.strip_prefix(module).is_some_and(|r| r.starts_with('.'))
                 })
         })
-    }
-
-    /// A function's `global x` makes `x` a module name as soon as the
-    /// function is defined (its body may run before module code reads `x`).
-    fn declare_globals(&mut self, body: &'a [Stmt]) {
-        for stmt in body {
-            match stmt {
-                Stmt::Global(global) => {
-                    for name in &global.names {
-                        let module = self.model.scope(ScopeId::MODULE);
-                        if !module.bindings.contains_key(name.as_str()) {
-                            self.bind_global(name.as_str(), name.range);
-                        }
-                    }
-                }
-                _ => {
-                    for body in block_bodies(stmt) {
-                        self.declare_globals(body);
-                    }
-                }
-            }
-        }
     }
 
     fn at_module_level(&self) -> bool {
@@ -411,14 +411,11 @@ impl<'a> Checker<'a> {
                 self.noqa_statements.push(import.range);
                 self.visit_import_from(import);
             }
-            Stmt::Global(global) => self.visit_declaration(&global.names, true),
-            Stmt::Nonlocal(nonlocal) => self.visit_declaration(&nonlocal.names, false),
-            Stmt::Expr(expr) => {
-                if self.at_module_level() {
-                    self.collect_export_call(&expr.value);
-                }
-                self.visit_expr(&expr.value);
+            Stmt::Global(global) => self.visit_declaration(&global.names, global.range, true),
+            Stmt::Nonlocal(nonlocal) => {
+                self.visit_declaration(&nonlocal.names, nonlocal.range, false);
             }
+            Stmt::Expr(expr) => self.visit_expr(&expr.value),
             Stmt::Break(_) => {
                 if self.loop_depth == 0 {
                     self.report.push(Code::F701, "`break` outside loop", stmt.range());
@@ -433,8 +430,8 @@ impl<'a> Checker<'a> {
         }
     }
 }
-const RED_ZONE: usize = 128 * 1024;
-const STACK_GROWTH: usize = 4 * 1024 * 1024;
+pub(super) const RED_ZONE: usize = 128 * 1024;
+pub(super) const STACK_GROWTH: usize = 4 * 1024 * 1024;
 
 fn is_overload(decorator: &Expr) -> bool {
     match decorator {
