@@ -36,7 +36,8 @@ pub fn shell(root: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
+/// The shell scripts under `dir` (regular files, at most 1 MB, recursively).
+pub fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let Ok(kind) = entry.file_type() else { continue };

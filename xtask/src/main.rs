@@ -4,6 +4,7 @@
 //! - `test [ARGS...]`: install the real tools the tests use, then run them.
 //! - `bench walk [--files N]`: discovery and reading against ripgrep.
 //! - `compat <shell|python> [DIR] [--check]`: findings against ShellCheck's or ruff's.
+//! - `corpus shell`: download and unpack the Debian shell corpus.
 //! - `dist [--out DIR]`: the wheel, the release tarball and its checksum.
 
 mod bench;
@@ -17,6 +18,7 @@ mod bench_python;
 mod codegen;
 mod compat;
 mod corpus;
+mod corpus_debian;
 mod dist;
 mod process;
 mod release_files;
@@ -35,9 +37,12 @@ fn main() -> Result<()> {
         Some("tools") => tools::install(&root).map(|_| ()),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("compat") => compat::run(&root, &args[1..]),
+        Some("corpus") if args.get(1).is_some_and(|a| a == "shell") => {
+            corpus_debian::build(&root).map(|_| ())
+        }
         Some("dist") => dist::run_dist(&root, &args[1..]),
         _ => bail!(
-            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python> [DIR] [--check]>"
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python> [DIR] [--check] | corpus shell>"
         ),
     }
 }

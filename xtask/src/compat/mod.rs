@@ -8,6 +8,7 @@
 pub mod markdown;
 mod pydocstyle;
 mod python;
+mod share;
 mod shell;
 
 use std::collections::BTreeSet;

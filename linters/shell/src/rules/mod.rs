@@ -7,9 +7,13 @@ use tree_sitter::Node;
 use crate::context::Ctx;
 
 mod quoting;
+mod sourcing;
 
 mod sc1017;
+mod sc1090;
+mod sc1091;
 mod sc2002;
+mod sc2004;
 mod sc2006;
 mod sc2010;
 mod sc2012;
@@ -33,9 +37,11 @@ mod sc2154;
 mod sc2155;
 mod sc2162;
 mod sc2164;
+mod sc2166;
 mod sc2181;
 mod sc2206;
 mod sc2207;
+mod sc2268;
 mod sc3010;
 mod sc3014;
 mod sc3020;
@@ -58,7 +64,10 @@ pub struct TextRule {
 }
 
 pub static RULES: &[Rule] = &[
+    sc1090::RULE,
+    sc1091::RULE,
     sc2002::RULE,
+    sc2004::RULE,
     sc2006::RULE,
     sc2010::RULE,
     sc2012::RULE,
@@ -79,9 +88,11 @@ pub static RULES: &[Rule] = &[
     sc2155::RULE,
     sc2162::RULE,
     sc2164::RULE,
+    sc2166::RULE,
     sc2181::RULE,
     sc2206::RULE,
     sc2207::RULE,
+    sc2268::RULE,
     sc3010::RULE,
     sc3014::RULE,
     sc3020::RULE,
