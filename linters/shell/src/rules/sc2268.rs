@@ -29,7 +29,7 @@ fn check(node: Node, ctx: &mut Ctx) {
         ) else {
             return;
         };
-        (left, ctx.text_of(operator), right)
+        (negated_operand(left).unwrap_or(left), ctx.text_of(operator), right)
     };
     if !matches!(operator, "=" | "==" | "!=") {
         return;
@@ -44,6 +44,16 @@ fn check(node: Node, ctx: &mut Ctx) {
             "the `x` prefix on both sides of a comparison is a workaround no current shell needs; compare the values themselves",
         );
     }
+}
+
+/// `! "x$a"`: tree-sitter reads `[ ! "x$a" = x ]` as `(! "x$a") = x`.
+fn negated_operand(left: Node) -> Option<Node> {
+    if left.kind() != "unary_expression" {
+        return None;
+    }
+    let operand =
+        left.named_child(u32::try_from(left.named_child_count().checked_sub(1)?).ok()?)?;
+    (left.start_byte() < operand.start_byte()).then_some(operand)
 }
 
 /// The word's text, once quotes are removed, starts with `x` or `X`.

@@ -38,6 +38,11 @@ pub fn sourced<'t>(command: Node<'t>, ctx: &Ctx<'t>) -> Option<Sourced<'t>> {
         (_, None) => return Some(Sourced::Dynamic(command)),
         (None, Some(arg)) => arg,
     };
+    // tree-sitter splits some words in two (`$a/lib/$b`, `/lib/`cmd``):
+    // the next argument starts where this one ends. Only expansions cause it.
+    if path.next_named_sibling().is_some_and(|next| next.start_byte() == path.end_byte()) {
+        return Some(Sourced::Dynamic(path));
+    }
     let mut parts = Vec::new();
     flatten(path, ctx.text, &mut parts);
     let all_fixed = parts.iter().all(Option::is_some);
