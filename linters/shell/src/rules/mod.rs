@@ -6,6 +6,7 @@ use tree_sitter::Node;
 
 use crate::context::Ctx;
 
+mod expr;
 mod quoting;
 mod sourcing;
 
@@ -13,6 +14,7 @@ mod sc1017;
 mod sc1090;
 mod sc1091;
 mod sc2002;
+mod sc2003;
 mod sc2004;
 mod sc2006;
 mod sc2010;
@@ -30,6 +32,7 @@ mod sc2068;
 mod sc2076;
 mod sc2086;
 mod sc2115;
+mod sc2121;
 mod sc2128;
 mod sc2145;
 mod sc2148;
@@ -39,9 +42,13 @@ mod sc2162;
 mod sc2164;
 mod sc2166;
 mod sc2181;
+mod sc2196;
+mod sc2197;
 mod sc2206;
 mod sc2207;
+mod sc2223;
 mod sc2268;
+mod sc2308;
 mod sc3010;
 mod sc3014;
 mod sc3020;
@@ -67,6 +74,7 @@ pub static RULES: &[Rule] = &[
     sc1090::RULE,
     sc1091::RULE,
     sc2002::RULE,
+    sc2003::RULE,
     sc2004::RULE,
     sc2006::RULE,
     sc2010::RULE,
@@ -83,6 +91,7 @@ pub static RULES: &[Rule] = &[
     sc2076::RULE,
     sc2086::RULE,
     sc2115::RULE,
+    sc2121::RULE,
     sc2128::RULE,
     sc2145::RULE,
     sc2155::RULE,
@@ -90,9 +99,13 @@ pub static RULES: &[Rule] = &[
     sc2164::RULE,
     sc2166::RULE,
     sc2181::RULE,
+    sc2196::RULE,
+    sc2197::RULE,
     sc2206::RULE,
     sc2207::RULE,
+    sc2223::RULE,
     sc2268::RULE,
+    sc2308::RULE,
     sc3010::RULE,
     sc3014::RULE,
     sc3020::RULE,
