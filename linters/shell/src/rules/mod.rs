@@ -49,6 +49,7 @@ mod sc2207;
 mod sc2223;
 mod sc2268;
 mod sc2308;
+mod sc2329;
 mod sc3010;
 mod sc3014;
 mod sc3020;
@@ -106,6 +107,7 @@ pub static RULES: &[Rule] = &[
     sc2223::RULE,
     sc2268::RULE,
     sc2308::RULE,
+    sc2329::RULE,
     sc3010::RULE,
     sc3014::RULE,
     sc3020::RULE,
