@@ -9,6 +9,7 @@ use crate::context::Ctx;
 mod expr;
 mod quoting;
 mod sourcing;
+mod substitution;
 
 mod sc1017;
 mod sc1090;
@@ -16,9 +17,11 @@ mod sc1091;
 mod sc2002;
 mod sc2003;
 mod sc2004;
+mod sc2005;
 mod sc2006;
 mod sc2010;
 mod sc2012;
+mod sc2013;
 mod sc2015;
 mod sc2016;
 mod sc2034;
@@ -31,7 +34,10 @@ mod sc2064;
 mod sc2068;
 mod sc2076;
 mod sc2086;
+mod sc2091;
+mod sc2092;
 mod sc2115;
+mod sc2116;
 mod sc2121;
 mod sc2128;
 mod sc2145;
@@ -48,6 +54,7 @@ mod sc2206;
 mod sc2207;
 mod sc2223;
 mod sc2268;
+mod sc2295;
 mod sc2308;
 mod sc2329;
 mod sc3010;
@@ -77,9 +84,11 @@ pub static RULES: &[Rule] = &[
     sc2002::RULE,
     sc2003::RULE,
     sc2004::RULE,
+    sc2005::RULE,
     sc2006::RULE,
     sc2010::RULE,
     sc2012::RULE,
+    sc2013::RULE,
     sc2015::RULE,
     sc2016::RULE,
     sc2035::RULE,
@@ -91,7 +100,10 @@ pub static RULES: &[Rule] = &[
     sc2068::RULE,
     sc2076::RULE,
     sc2086::RULE,
+    sc2091::RULE,
+    sc2092::RULE,
     sc2115::RULE,
+    sc2116::RULE,
     sc2121::RULE,
     sc2128::RULE,
     sc2145::RULE,
@@ -106,6 +118,7 @@ pub static RULES: &[Rule] = &[
     sc2207::RULE,
     sc2223::RULE,
     sc2268::RULE,
+    sc2295::RULE,
     sc2308::RULE,
     sc2329::RULE,
     sc3010::RULE,
