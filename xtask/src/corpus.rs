@@ -29,7 +29,6 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
             println!("{}", python_stdlib()?.display());
             println!("{}", python_sdists(root, &tools_dir)?.display());
         }
-        Some("shell") => println!("{}", shell(root)?.display()),
         _ => bail!("usage: cargo xtask corpus <python|shell>"),
     }
     Ok(())
@@ -56,7 +55,8 @@ pub fn shell(root: &Path) -> Result<PathBuf> {
     Ok(dir)
 }
 
-fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
+/// The shell scripts under `dir` (regular files, at most 1 MB, recursively).
+pub fn collect(dir: &Path, found: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     for entry in entries.flatten() {
         let Ok(kind) = entry.file_type() else { continue };

@@ -6,6 +6,7 @@
 //! - `compat <shell|python|markdown> [DIR] [--check]`: findings against the
 //!   reference tool's (`python --against ruff|pydocstyle|flake8`).
 //! - `corpus python`: fetch the pinned PyPI sdists and print the Python corpora.
+//! - `corpus shell`: download and unpack the Debian shell corpus.
 //! - `dist [--out DIR]`: the wheel, the release tarball and its checksum.
 
 mod bench;
@@ -19,6 +20,7 @@ mod bench_python;
 mod codegen;
 mod compat;
 mod corpus;
+mod corpus_debian;
 mod dist;
 mod process;
 mod release_files;
@@ -37,10 +39,13 @@ fn main() -> Result<()> {
         Some("tools") => tools::install(&root).map(|_| ()),
         Some("bench") => bench::run(&root, &args[1..]),
         Some("compat") => compat::run(&root, &args[1..]),
+        Some("corpus") if args.get(1).is_some_and(|a| a == "shell") => {
+            corpus_debian::build(&root).map(|_| ())
+        }
         Some("corpus") => corpus::run(&root, &args[1..]),
         Some("dist") => dist::run_dist(&root, &args[1..]),
         _ => bail!(
-            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python|markdown> [DIR] [--check] | corpus python>"
+            "usage: cargo xtask <codegen [--check] | test [CARGO TEST ARGS] | tools | dist [--out DIR] | bench walk [--files N] | compat <shell|python|markdown|ci-schema> [DIR] [--check] | corpus <python|shell>>"
         ),
     }
 }

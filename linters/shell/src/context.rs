@@ -2,6 +2,7 @@
 //! ancestors of the current node, facts about variables, and where findings go.
 
 use lintgate_engine::diagnostic::Finding;
+use lintgate_engine::suppression::Scope;
 use tree_sitter::Node;
 
 use crate::dialect::Dialect;
@@ -24,6 +25,8 @@ pub struct Ctx<'t> {
     pub usage: Option<Usage>,
     /// Variables the environment defines (CI variables, for SC2154).
     pub defined: &'t HashSet<String>,
+    /// `# shellcheck source=path` directives and the lines they cover.
+    pub source_directives: Vec<(Scope, String)>,
     /// The ancestors of the node being visited, root first.
     pub ancestors: Vec<Node<'t>>,
     pub findings: Vec<Finding>,
@@ -36,6 +39,23 @@ impl<'t> Ctx<'t> {
 
     pub fn report(&mut self, code: &'static str, node: Node, message: impl Into<String>) {
         self.findings.push(Finding::new(code, message, node.byte_range()));
+    }
+
+    /// The `source=` directive that covers `node`'s line, the innermost first.
+    pub fn source_directive(&self, node: Node) -> Option<&str> {
+        let line = node.start_position().row as u32 + 1;
+        let mut best: Option<(u32, &str)> = None;
+        for (scope, path) in &self.source_directives {
+            let first = match *scope {
+                Scope::File => 0,
+                Scope::Lines { first, last } if (first..=last).contains(&line) => first,
+                Scope::Lines { .. } => continue,
+            };
+            if best.is_none_or(|(b, _)| first >= b) {
+                best = Some((first, path));
+            }
+        }
+        best.map(|(_, path)| path)
     }
 
     /// Ancestors from the nearest outwards.

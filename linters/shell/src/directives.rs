@@ -14,6 +14,8 @@ pub struct Directive {
     pub disable: Vec<(CodeSpec, Range<usize>)>,
     pub disable_all: bool,
     pub shell: Option<String>,
+    /// `source=path`: the file the next `.`/`source` reads.
+    pub source: Option<String>,
 }
 
 /// Parses the text of a comment (with its `#`), if it is a directive.
@@ -51,9 +53,10 @@ pub fn parse_comment(comment: &str, offset: usize) -> Option<Directive> {
                 }
             }
             "shell" => directive.shell = Some(value.to_string()),
+            "source" => directive.source = Some(value.to_string()),
             // `enable` names optional checks, none of which are implemented;
-            // `source`, `source-path` and `external-sources` only matter to
-            // checks that follow sourced files.
+            // `source-path` and `external-sources` only matter to checks
+            // that follow sourced files.
             _ => {}
         }
     }
@@ -127,6 +130,8 @@ mod tests {
                 (CodeSpec::Exact("SC2034".into()), 38..42)
             ]
         );
+        let sourced = parse_comment("# shellcheck source=/dev/null disable=SC1091", 0).unwrap();
+        assert_eq!(sourced.source.as_deref(), Some("/dev/null"));
         let d = parse_comment("#shellcheck disable=SC2000-SC2999", 0).unwrap();
         assert_eq!(d.disable[0].0, CodeSpec::Range("SC2000".into(), "SC2999".into()));
         assert!(parse_comment("# shellcheck disable=all", 0).unwrap().disable_all);

@@ -25,7 +25,7 @@ use lintgate_engine::diagnostic::Finding;
 use lintgate_engine::kind::FileKind;
 use lintgate_engine::selector::RuleSelection;
 use lintgate_engine::source::SourceFile;
-use lintgate_engine::suppression::Suppression;
+use lintgate_engine::suppression::{Scope, Suppression};
 use tree_sitter::Tree;
 
 pub use dialect::Dialect;
@@ -106,7 +106,7 @@ pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput 
     let rewritten = preprocess::for_parsing(input.text);
     let parse_text = rewritten.as_deref().unwrap_or(input.text);
     let tree = parse::parse(parse_text);
-    let (directive_shell, suppressions) = collect_directives(&tree, input.text);
+    let (directive_shell, suppressions, source_directives) = collect_directives(&tree, input.text);
     output.suppressions = suppressions;
     let shebang_dialect = match shebang {
         Shebang::Shell { dialect, .. } => Some(dialect),
@@ -128,6 +128,7 @@ pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput 
         usage: (rules.is_enabled("SC2034") || rules.is_enabled("SC2154"))
             .then(|| usage::Usage::collect(&tree, input.text)),
         defined: input.defined,
+        source_directives,
         ancestors: Vec::new(),
         findings: Vec::new(),
     };
@@ -147,9 +148,13 @@ pub fn check_script(input: &ScriptInput, rules: &RuleSelection) -> ScriptOutput 
     output
 }
 
-fn collect_directives(tree: &Tree, text: &str) -> (Option<String>, Vec<Suppression>) {
+/// The shell a directive names, the suppressions, and the `source=` paths.
+type Directives = (Option<String>, Vec<Suppression>, Vec<(Scope, String)>);
+
+fn collect_directives(tree: &Tree, text: &str) -> Directives {
     let mut shell = None;
     let mut suppressions = Vec::new();
+    let mut sources = Vec::new();
     parse::preorder(tree, |node| {
         if node.kind() == "comment"
             && let Some(directive) =
@@ -158,15 +163,18 @@ fn collect_directives(tree: &Tree, text: &str) -> (Option<String>, Vec<Suppressi
             if shell.is_none() {
                 shell.clone_from(&directive.shell);
             }
-            if let Some(scope) = directives::scope(node)
-                && let Some(s) = directives::suppression(&directive, scope)
-            {
-                suppressions.push(s);
+            if let Some(scope) = directives::scope(node) {
+                if let Some(path) = &directive.source {
+                    sources.push((scope.clone(), path.clone()));
+                }
+                if let Some(s) = directives::suppression(&directive, scope) {
+                    suppressions.push(s);
+                }
             }
         }
         true
     });
-    (shell, suppressions)
+    (shell, suppressions, sources)
 }
 
 fn report_parse_error(tree: &Tree, ctx: &mut Ctx) {

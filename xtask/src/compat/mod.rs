@@ -10,6 +10,7 @@ mod flake8;
 pub mod markdown;
 mod pydocstyle;
 mod python;
+mod share;
 mod shell;
 
 use std::collections::BTreeSet;
@@ -183,8 +184,10 @@ pub fn run_lintgate(lintgate: &Path, dir: &Path, codes: &[String]) -> Result<Vec
 
 /// lintgate's findings on everything under `dir`, run with `options`.
 pub fn run_lintgate_with(lintgate: &Path, dir: &Path, options: &[&str]) -> Result<Vec<Key>> {
+    // No result cache: it is keyed on lintgate's version, which a
+    // development build does not change.
     let output = Command::new(lintgate)
-        .args(["lint", "--format", "json"])
+        .args(["lint", "--no-cache", "--format", "json"])
         .args(options)
         .arg(".")
         .current_dir(dir)

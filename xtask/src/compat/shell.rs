@@ -20,14 +20,26 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let tools_dir = tools::install(root)?;
     let shellcheck = tools_dir.join("venv/bin/shellcheck");
     let lintgate = process::release_lintgate(root)?;
-    let dir = super::corpus_dir(args, || corpus::shell(root))?;
+    let dir = super::corpus_dir(args, || crate::corpus_debian::build(root))?;
     let codes = corpus::checker_codes(&lintgate, "shell")?;
     let files = corpus::files_of_kind(&lintgate, &dir, "shell")?;
     if files.is_empty() {
         bail!("no shell scripts under {}", dir.display());
     }
     let ours = super::run_lintgate(&lintgate, &dir, &codes)?;
-    let (theirs, shellcheck_broken) = run_shellcheck(&shellcheck, &dir, &files, &codes)?;
+    let report = run_shellcheck(&shellcheck, &dir, &files)?;
+    // The share counts ShellCheck's default findings: SC2002 is optional.
+    let default_findings: Vec<Key> =
+        report.findings.iter().filter(|k| k.2 != "SC2002").cloned().collect();
+    let share = super::share::report(
+        &default_findings,
+        &ours.iter().cloned().collect(),
+        &codes,
+        "LG201",
+        |code| report.parse_errors.contains(code),
+    );
+    let shellcheck_broken = report.broken;
+    let theirs: Vec<Key> = report.findings.into_iter().filter(|k| codes.contains(&k.2)).collect();
     let our_broken: BTreeSet<String> =
         ours.iter().filter(|(_, _, code)| code == "LG201").map(|(f, _, _)| f.clone()).collect();
     // A file either parser rejects is compared by neither: ShellCheck reports
@@ -38,7 +50,7 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     let theirs: BTreeSet<Key> = theirs.iter().filter(keep).cloned().collect();
 
     let header = format!(
-        "Corpus: {} ({} scripts; {} skipped: {} ShellCheck cannot parse, {} lintgate cannot parse)\n\n",
+        "Corpus: {} ({} scripts)\n\n{share}Per code ({} scripts skipped: {} ShellCheck cannot parse, {} lintgate cannot parse)\n\n",
         dir.display(),
         files.len(),
         skip.len(),
@@ -52,15 +64,18 @@ pub fn run(root: &Path, args: &[String]) -> Result<()> {
     super::finish(root, "shell", &header, result, check)
 }
 
-/// ShellCheck's findings for `codes`, and the files it could not parse.
-fn run_shellcheck(
-    shellcheck: &Path,
-    dir: &Path,
-    files: &[String],
-    codes: &[String],
-) -> Result<(Vec<Key>, BTreeSet<String>)> {
-    let include: Vec<&str> =
-        codes.iter().filter(|c| c.starts_with("SC")).map(String::as_str).collect();
+/// What ShellCheck reports on the corpus.
+struct Report {
+    findings: Vec<Key>,
+    /// The files it could not parse.
+    broken: BTreeSet<String>,
+    /// The codes of its parse errors (SC1xxx errors, SC1017 aside).
+    parse_errors: BTreeSet<String>,
+}
+
+/// Every finding of ShellCheck with `useless-use-of-cat` (SC2002) on.
+fn run_shellcheck(shellcheck: &Path, dir: &Path, files: &[String]) -> Result<Report> {
+    let mut parse_errors = BTreeSet::new();
     let mut keys = Vec::new();
     let mut broken = BTreeSet::new();
     for chunk in files.chunks(200) {
@@ -78,11 +93,10 @@ fn run_shellcheck(
             let number = comment["code"].as_u64().unwrap_or(0);
             if (1000..1200).contains(&number) && comment["level"] == "error" && code != "SC1017" {
                 broken.insert(file.clone());
+                parse_errors.insert(code.clone());
             }
-            if include.contains(&code.as_str()) {
-                keys.push((file, comment["line"].as_u64().unwrap_or(0), code));
-            }
+            keys.push((file, comment["line"].as_u64().unwrap_or(0), code));
         }
     }
-    Ok((keys, broken))
+    Ok(Report { findings: keys, broken, parse_errors })
 }

@@ -37,7 +37,7 @@ fn quoted_alternate(text: &str) -> bool {
     inner.find('+').is_some_and(|plus| inner[plus + 1..].starts_with('"'))
 }
 
-/// Arguments of `:` (only there for `${x:=default}`), and the command that
+/// Arguments of `:` that assign a default or expand an alternate, and the command that
 /// `exec` or `command` runs, which is a command name.
 fn exempt_word(node: Node, ctx: &Ctx) -> bool {
     let Some(command) = ctx.up().find(|a| a.kind() != "concatenation") else { return false };
@@ -45,10 +45,19 @@ fn exempt_word(node: Node, ctx: &Ctx) -> bool {
         return false;
     }
     match command_name(command, ctx.text) {
-        Some(":") => true,
+        // `: ${x:=default}` is SC2223's; `: ${x:-y}` and `: $x` still split.
+        Some(":") => assigns_or_alternates(ctx.text_of(node)),
         Some("exec" | "command") => {
             arguments(command).first().is_some_and(|first| first.id() == node.id())
         }
         _ => false,
     }
+}
+
+/// `${name=x}`, `${name:=x}`, `${name+x}`, `${name:+x}`.
+fn assigns_or_alternates(text: &str) -> bool {
+    let Some(inner) = text.strip_prefix("${") else { return false };
+    let rest = inner.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '_');
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    rest.len() < inner.len() && (rest.starts_with('=') || rest.starts_with('+'))
 }
