@@ -26,6 +26,7 @@ mod sc2012;
 mod sc2013;
 mod sc2015;
 mod sc2016;
+mod sc2027;
 mod sc2034;
 mod sc2035;
 mod sc2044;
@@ -44,6 +45,7 @@ mod sc2116;
 mod sc2121;
 mod sc2128;
 mod sc2129;
+mod sc2140;
 mod sc2145;
 mod sc2148;
 mod sc2154;
@@ -99,6 +101,7 @@ pub static RULES: &[Rule] = &[
     sc2013::RULE,
     sc2015::RULE,
     sc2016::RULE,
+    sc2027::RULE,
     sc2035::RULE,
     sc2044::RULE,
     sc2045::RULE,
@@ -116,6 +119,7 @@ pub static RULES: &[Rule] = &[
     sc2121::RULE,
     sc2128::RULE,
     sc2129::RULE,
+    sc2140::RULE,
     sc2145::RULE,
     sc2155::RULE,
     sc2162::RULE,
