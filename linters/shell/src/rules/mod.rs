@@ -43,6 +43,8 @@ mod sc2092;
 mod sc2115;
 mod sc2116;
 mod sc2121;
+mod sc2124;
+mod sc2126;
 mod sc2128;
 mod sc2129;
 mod sc2140;
@@ -55,6 +57,7 @@ mod sc2164;
 mod sc2166;
 mod sc2174;
 mod sc2181;
+mod sc2188;
 mod sc2196;
 mod sc2197;
 mod sc2206;
@@ -117,6 +120,8 @@ pub static RULES: &[Rule] = &[
     sc2115::RULE,
     sc2116::RULE,
     sc2121::RULE,
+    sc2124::RULE,
+    sc2126::RULE,
     sc2128::RULE,
     sc2129::RULE,
     sc2140::RULE,
@@ -127,6 +132,7 @@ pub static RULES: &[Rule] = &[
     sc2166::RULE,
     sc2174::RULE,
     sc2181::RULE,
+    sc2188::RULE,
     sc2196::RULE,
     sc2197::RULE,
     sc2206::RULE,
