@@ -26,6 +26,7 @@ mod sc2012;
 mod sc2013;
 mod sc2015;
 mod sc2016;
+mod sc2027;
 mod sc2034;
 mod sc2035;
 mod sc2044;
@@ -42,8 +43,11 @@ mod sc2092;
 mod sc2115;
 mod sc2116;
 mod sc2121;
+mod sc2124;
+mod sc2126;
 mod sc2128;
 mod sc2129;
+mod sc2140;
 mod sc2145;
 mod sc2148;
 mod sc2154;
@@ -53,6 +57,7 @@ mod sc2164;
 mod sc2166;
 mod sc2174;
 mod sc2181;
+mod sc2188;
 mod sc2196;
 mod sc2197;
 mod sc2206;
@@ -99,6 +104,7 @@ pub static RULES: &[Rule] = &[
     sc2013::RULE,
     sc2015::RULE,
     sc2016::RULE,
+    sc2027::RULE,
     sc2035::RULE,
     sc2044::RULE,
     sc2045::RULE,
@@ -114,8 +120,11 @@ pub static RULES: &[Rule] = &[
     sc2115::RULE,
     sc2116::RULE,
     sc2121::RULE,
+    sc2124::RULE,
+    sc2126::RULE,
     sc2128::RULE,
     sc2129::RULE,
+    sc2140::RULE,
     sc2145::RULE,
     sc2155::RULE,
     sc2162::RULE,
@@ -123,6 +132,7 @@ pub static RULES: &[Rule] = &[
     sc2166::RULE,
     sc2174::RULE,
     sc2181::RULE,
+    sc2188::RULE,
     sc2196::RULE,
     sc2197::RULE,
     sc2206::RULE,
