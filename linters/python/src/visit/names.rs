@@ -187,7 +187,7 @@ impl<'a> Checker<'a> {
         });
         let Some(existing) = existing else {
             // Reported whatever guards it, as pyflakes does.
-            self.report.push(Code::F821, format!("undefined name `{id}`"), name.range);
+            self.report_undefined(id, name.range);
             return;
         };
         self.model.binding_mut(existing).used = true;
@@ -353,8 +353,15 @@ impl<'a> Checker<'a> {
                 range,
             );
         } else if self.name_error_guard == 0 {
-            self.report.push(Code::F821, format!("undefined name `{name}`"), range);
+            self.report_undefined(name, range);
         }
+    }
+
+    fn report_undefined(&mut self, name: &str, range: TextRange) {
+        if self.report.enabled(Code::F821) {
+            self.undefined_reported.push((self.report.findings.len(), name.to_string()));
+        }
+        self.report.push(Code::F821, format!("undefined name `{name}`"), range);
     }
 
     /// `nonlocal x` uses the `x` of an enclosing function.

@@ -293,12 +293,9 @@ impl<'a> Checker<'a> {
     }
 
     /// pyflakes drops the "undefined name" reports made so far for a name
-    /// that a `global` or `nonlocal` statement declares.
+    /// that a `global` or `nonlocal` statement declares (done at the end).
     fn forget_undefined(&mut self, name: &str) {
-        let text = self.text;
-        self.report.findings.retain(|finding| {
-            finding.code != Code::F821.as_str() || text.get(finding.range.clone()) != Some(name)
-        });
+        self.withdrawn.insert(name.to_string(), self.report.findings.len());
     }
 
     /// Whether `module`'s name is bound to that module by an import here.
