@@ -278,12 +278,13 @@ impl<'a> Checker<'a> {
             unassigned.push(Declaration { name, statement, branch, global });
         }
         for name in names {
+            // pyflakes binds the module name when it reaches the declaration
+            // (module code and earlier bodies do not see it), for `nonlocal`
+            // too: later reads anywhere find it.
+            if !self.model.scope(ScopeId::MODULE).bindings.contains_key(name.as_str()) {
+                self.bind_global(name.as_str(), name.range);
+            }
             if global {
-                // pyflakes binds the module name when it reaches the
-                // declaration (module code and earlier bodies do not see it).
-                if !self.model.scope(ScopeId::MODULE).bindings.contains_key(name.as_str()) {
-                    self.bind_global(name.as_str(), name.range);
-                }
                 self.model.scope_mut(self.scope).globals.push(name.as_str());
             } else {
                 self.read_nonlocal(name.as_str());
