@@ -149,12 +149,8 @@ fn is_dtype(expr: &Expr) -> bool {
 /// numbers, and tuples of them (not `None`, `True`, `False`, `...`).
 fn is_constant_non_singleton(expr: &Expr) -> bool {
     match expr {
-        Expr::StringLiteral(_)
-        | Expr::BytesLiteral(_)
-        | Expr::NumberLiteral(_)
-        | Expr::List(_)
-        | Expr::Dict(_)
-        | Expr::Set(_) => true,
+        // pyflakes looks at constants only: `x is []` is not reported.
+        Expr::StringLiteral(_) | Expr::BytesLiteral(_) | Expr::NumberLiteral(_) => true,
         Expr::Tuple(tuple) => tuple.elts.iter().all(is_constant),
         _ => false,
     }

@@ -1,13 +1,14 @@
 //! F541, F542, F631, F634: literals that do not do what they seem to.
 
 use crate::codes::{Code, Report};
+use crate::syntax::TextRange;
 use crate::syntax::ast::{self, Expr, FStringPart, InterpolatedStringElement};
-use crate::syntax::{Ranged, TextRange};
 
 /// F634: `if (a, b):` is always true.
-pub fn if_tuple(report: &mut Report, test: &Expr) {
+/// `at`: where pyflakes reports it (a conditional expression's start).
+pub fn if_tuple(report: &mut Report, test: &Expr, at: TextRange) {
     if matches!(test, Expr::Tuple(tuple) if !tuple.elts.is_empty()) {
-        report.push(Code::F634, "`if` test is a tuple, which is always `True`", test.range());
+        report.push(Code::F634, "`if` test is a tuple, which is always `True`", at);
     }
 }
 

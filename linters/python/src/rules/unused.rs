@@ -1,8 +1,7 @@
 //! Rules decided once every scope is complete: F401 unused imports, F811
 //! redefinitions of unused names, F402 imports shadowed by loop variables,
-//! F841 unused locals, F823 reads of a local before its assignment, F824
-//! `global`/`nonlocal` statements whose scope never assigns the name, F842
-//! local annotations never read.
+//! F841 unused locals, F824 `global`/`nonlocal` statements whose scope
+//! never assigns the name, F842 local annotations never read.
 
 use lintgate_engine::source::LineIndex;
 
@@ -38,24 +37,6 @@ pub fn check(model: &Model, text: &str, lines: &LineIndex, report: &mut Report) 
             }
         }
     }
-    if report.enabled(Code::F823) {
-        let mut reported = rustc_hash::FxHashSet::default();
-        for read in &model.outer_reads {
-            let name = &text[to_range(read.range)];
-            let scope = model.scope(read.scope);
-            if scope.nonlocals.contains(&name) {
-                continue;
-            }
-            let Some(&binding) = scope.bindings.get(name) else { continue };
-            if is_local_value(model.binding(binding)) && reported.insert((read.scope, name)) {
-                report.push(
-                    Code::F823,
-                    format!("local variable `{name}` referenced before assignment"),
-                    read.range,
-                );
-            }
-        }
-    }
 }
 
 fn unused_imports(model: &Model, scope: &Scope, text: &str, report: &mut Report) {
@@ -69,10 +50,7 @@ fn unused_imports(model: &Model, scope: &Scope, text: &str, report: &mut Report)
     }
     for &id in scope.bindings.values() {
         let binding = model.binding(id);
-        if binding.kind.is_import()
-            && !binding.used
-            && !loads_for_used_package(model, scope, binding)
-        {
+        if binding.kind.is_import() && !binding.used {
             let name = binding.qualified.as_deref().unwrap_or(binding.name);
             report.push(
                 Code::F401,
@@ -81,23 +59,6 @@ fn unused_imports(model: &Model, scope: &Scope, text: &str, report: &mut Report)
             );
         }
     }
-}
-
-/// `import matplotlib.colors` next to a used `import matplotlib as mpl`:
-/// a read of `mpl` also uses what is bound under the name `matplotlib`.
-fn loads_for_used_package(model: &Model, scope: &Scope, binding: &Binding) -> bool {
-    if binding.kind != BindingKind::SubmoduleImport {
-        return false;
-    }
-    let Some(package) = binding.qualified.as_deref().and_then(|q| q.split('.').next()) else {
-        return false;
-    };
-    scope.bindings.values().map(|&id| model.binding(id)).any(|other| {
-        other.used
-            && other.kind == BindingKind::Import
-            && other.name != package
-            && other.qualified.as_deref() == Some(package)
-    })
 }
 
 /// Where pyflakes reports an import: on its statement's first line. An
@@ -171,7 +132,7 @@ fn unused_variables(model: &Model, scope: &Scope, report: &mut Report) {
         if assigned
             && !binding.used
             && !binding.unpacked
-            && !is_dummy(binding.name)
+            && binding.name != "_"
             && !scope.globals.contains(&binding.name)
             && !scope.nonlocals.contains(&binding.name)
             && !is_debugger_hint(binding.name)
@@ -215,7 +176,7 @@ fn redefines(old: &Binding, new: &Binding) -> bool {
     ) && !old.unpacked;
     let same_module = old.qualified.is_some() && old.qualified == new.qualified;
     match new.kind {
-        Annotation | Deletion | ConditionalDeletion(_) | UnboundException(_) => false,
+        Annotation | Deletion | UnboundException(_) => false,
         _ if old.kind == SubmoduleImport && (new.kind.is_import() || new.kind == FutureImport) => {
             same_module
         }
@@ -224,20 +185,6 @@ fn redefines(old: &Binding, new: &Binding) -> bool {
         FunctionDef | ClassDef => definition(old) || assignment,
         _ => definition(old),
     }
-}
-
-/// A binding that makes the name local to the function (not `x: int` alone).
-fn is_local_value(binding: &Binding) -> bool {
-    !matches!(binding.kind, BindingKind::Annotation | BindingKind::Deletion)
-}
-
-/// `_`, `__`, `_unused`: names that say "not used" (ruff's default pattern
-/// `^(_+|(_+[a-zA-Z0-9_]*[a-zA-Z0-9]+?))$`).
-pub fn is_dummy(name: &str) -> bool {
-    name.starts_with('_')
-        && (name.bytes().all(|b| b == b'_')
-            || (name.bytes().all(|b| b == b'_' || b.is_ascii_alphanumeric())
-                && name.bytes().last().is_some_and(|b| b.is_ascii_alphanumeric())))
 }
 
 /// Locals that debuggers and test runners read from the frame.

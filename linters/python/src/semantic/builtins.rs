@@ -51,8 +51,17 @@ static ALWAYS_SET: LazyLock<FxHashSet<&'static str>> =
 
 /// Whether `name` is a builtin in Python 3.`minor`.
 pub fn is_builtin(name: &str, minor: u32) -> bool {
-    ALWAYS_SET.contains(name)
-        || ADDED.iter().any(|(since, names)| minor >= *since && names.contains(&name))
+    builtin(name, minor).is_some()
+}
+
+/// The builtin `name` names in Python 3.`minor`, if any.
+pub fn builtin(name: &str, minor: u32) -> Option<&'static str> {
+    ALWAYS_SET.get(name).copied().or_else(|| {
+        ADDED
+            .iter()
+            .filter(|(since, _)| minor >= *since)
+            .find_map(|(_, names)| names.iter().find(|&&n| n == name).copied())
+    })
 }
 
 #[cfg(test)]

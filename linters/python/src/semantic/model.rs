@@ -57,8 +57,6 @@ pub enum BindingKind {
     MatchCapture,
     TypeParam,
     Deletion,
-    /// `del x` in a branch: `x` may still be bound.
-    ConditionalDeletion(Option<BindingId>),
     /// After `except E as x:` Python unbinds `x`; the earlier binding, if any.
     UnboundException(Option<BindingId>),
 }
@@ -89,6 +87,8 @@ pub struct Binding<'a> {
     pub overload: bool,
     /// The dotted name an import binds (`os.path`, `.mod.thing`).
     pub qualified: Option<String>,
+    /// The scope and place of the latest read (pyflakes' F823 looks at it).
+    pub last_use: Option<(ScopeId, TextRange)>,
 }
 
 #[derive(Debug)]
@@ -137,14 +137,6 @@ pub struct Shadowing {
     pub from_enclosing: bool,
 }
 
-/// A read from a function scope that found the name in an outer scope
-/// (for F823: the function binds it later, so the read fails at runtime).
-pub struct OuterRead {
-    pub scope: ScopeId,
-    /// The name's range: its text is the name.
-    pub range: TextRange,
-}
-
 #[derive(Default)]
 pub struct Model<'a> {
     pub scopes: Vec<Scope<'a>>,
@@ -152,7 +144,8 @@ pub struct Model<'a> {
     /// Each arm's statement and the arm around that statement.
     branches: Vec<(ForkId, Option<BranchId>)>,
     forks: u32,
-    pub outer_reads: Vec<OuterRead>,
+    /// The latest read of each builtin, as `Binding::last_use`.
+    pub builtin_uses: FxHashMap<&'static str, (ScopeId, TextRange)>,
 }
 
 impl<'a> Model<'a> {
@@ -187,6 +180,13 @@ impl<'a> Model<'a> {
 
     pub fn binding_mut(&mut self, id: BindingId) -> &mut Binding<'a> {
         &mut self.bindings[id.0 as usize]
+    }
+
+    /// A read from `scope` at `range` uses the binding.
+    pub fn use_binding(&mut self, id: BindingId, scope: ScopeId, range: TextRange) {
+        let binding = self.binding_mut(id);
+        binding.used = true;
+        binding.last_use = Some((scope, range));
     }
 
     pub fn scope_ids(&self) -> impl Iterator<Item = ScopeId> + use<> {
@@ -230,9 +230,7 @@ impl<'a> Model<'a> {
         // pyflakes does: `x = 0` then `x = x + 1` in a loop uses both.
         if let Some(previous) = previous {
             let inherited = match self.binding(previous).kind {
-                BindingKind::Deletion
-                | BindingKind::ConditionalDeletion(_)
-                | BindingKind::UnboundException(_) => false,
+                BindingKind::Deletion | BindingKind::UnboundException(_) => false,
                 _ => self.binding(previous).used,
             };
             self.bindings[id.0 as usize].used |= inherited;

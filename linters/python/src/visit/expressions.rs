@@ -94,6 +94,10 @@ impl<'a> Checker<'a> {
                 visitor::walk_expr(self, expr);
                 self.in_fstring = outer;
             }
+            Expr::If(if_expr) => {
+                rules::literals::if_tuple(&mut self.report, &if_expr.test, if_expr.range);
+                visitor::walk_expr(self, expr);
+            }
             Expr::Dict(dict) => {
                 rules::dict_keys::repeated_keys(&mut self.report, dict, self.text);
                 visitor::walk_expr(self, expr);

@@ -78,6 +78,11 @@ pub struct Checker<'a> {
     /// Reads in a stub that found nothing, tried again at the end.
     stub_reads: Vec<Deferred<(String, TextRange)>>,
     retrying: bool,
+    /// Each F821 report: its index in the findings and the name.
+    undefined_reported: Vec<(usize, String)>,
+    /// Names a `global` or `nonlocal` statement declares, with how many
+    /// findings existed then: the F821 reports before that are withdrawn.
+    withdrawn: rustc_hash::FxHashMap<String, usize>,
     /// The latest `__all__` assignment at module level.
     exports: Option<exports::Exports>,
     /// Imports and `__all__` assignments: a `# noqa` on the first line of
@@ -117,6 +122,8 @@ impl<'a> Checker<'a> {
             postponed: false,
             stub_reads: Vec::new(),
             retrying: false,
+            undefined_reported: Vec::new(),
+            withdrawn: Default::default(),
             exports: None,
             noqa_statements: Vec::new(),
             import_boundary: false,
@@ -138,6 +145,24 @@ impl<'a> Checker<'a> {
             self.read(&deferred.item.0, deferred.item.1);
         }
         self.resolve_exports();
+        self.withdraw_undefined();
+    }
+
+    /// Drops the F821 reports a later `global`/`nonlocal` withdrew.
+    fn withdraw_undefined(&mut self) {
+        let dropped: rustc_hash::FxHashSet<usize> = std::mem::take(&mut self.undefined_reported)
+            .into_iter()
+            .filter(|(index, name)| self.withdrawn.get(name).is_some_and(|until| index < until))
+            .map(|(index, _)| index)
+            .collect();
+        if dropped.is_empty() {
+            return;
+        }
+        let mut index = 0;
+        self.report.findings.retain(|_| {
+            index += 1;
+            !dropped.contains(&(index - 1))
+        });
     }
 
     fn defer<T>(&self, item: T) -> Deferred<T> {

@@ -4,7 +4,7 @@ use super::Checker;
 use crate::codes::Code;
 use crate::rules;
 use crate::semantic::builtins;
-use crate::semantic::model::{Binding, BindingId, BindingKind, OuterRead, ScopeId, ScopeKind};
+use crate::semantic::model::{Binding, BindingId, BindingKind, ScopeId, ScopeKind, Shadowing};
 use crate::syntax::ast::{self, Expr, ExprContext, Pattern};
 use crate::syntax::{Ranged, TextRange, Visitor, visitor};
 
@@ -24,6 +24,9 @@ impl<'a> Checker<'a> {
     ) -> BindingId {
         let declared = self.model.scope(scope);
         let is_declared = declared.globals.contains(&name) || declared.nonlocals.contains(&name);
+        if !is_declared && scope == self.scope {
+            self.read_before_assignment(name, kind);
+        }
         // A walrus in a comprehension binds outside it, which pyflakes
         // does not count as the declaration's binding.
         if is_declared && scope == self.scope {
@@ -52,17 +55,27 @@ impl<'a> Checker<'a> {
         used: bool,
     ) -> BindingId {
         let binding = self.new_binding(scope, name, range, kind, used);
-        // `x: int` after a binding of `x` leaves that binding in place.
-        let bound = self.model.scope(scope).bindings.get(name).is_some_and(|&id| {
+        let existing = self.model.scope(scope).bindings.get(name).copied().filter(|&id| {
             !matches!(
                 self.model.binding(id).kind,
                 BindingKind::Deletion | BindingKind::UnboundException(None)
             )
         });
-        if kind == BindingKind::Annotation && bound {
-            return self.model.add_detached(binding);
+        // As in pyflakes, `x: int` after a binding of `x` leaves that binding
+        // in place, and so does a walrus (unless `x` was only annotated),
+        // which still counts as redefining it (F811).
+        match (kind, existing.map(|id| (id, self.model.binding(id).kind))) {
+            (BindingKind::Annotation, Some(_)) => self.model.add_detached(binding),
+            (BindingKind::NamedExpr, Some((earlier, existing)))
+                if existing != BindingKind::Annotation =>
+            {
+                let id = self.model.add_detached(binding);
+                let shadowing = Shadowing { earlier, by: id, from_enclosing: false };
+                self.model.scope_mut(scope).shadowed.push(shadowing);
+                id
+            }
+            _ => self.model.bind(binding),
         }
-        self.model.bind(binding)
     }
 
     fn new_binding(
@@ -85,6 +98,7 @@ impl<'a> Checker<'a> {
             in_for_loop: self.stmt_in_for,
             overload: false,
             qualified: None,
+            last_use: None,
         }
     }
 
@@ -148,13 +162,16 @@ impl<'a> Checker<'a> {
             }
             return;
         };
+        // pyflakes takes a `del` under `if` or `while` as one that may not
+        // happen: it changes nothing, and is not checked.
+        if self.conditional_depth > 0 {
+            return;
+        }
         let id = name.id.as_str();
         let scope = self.model.scope(self.scope);
         if scope.globals.contains(&id) || scope.nonlocals.contains(&id) {
-            // pyflakes counts an unconditional `del` as using the declaration.
-            if self.conditional_depth == 0 {
-                self.model.assign_declared(self.scope, id, self.branch);
-            }
+            // It counts as needing the declaration (F824).
+            self.model.assign_declared(self.scope, id, self.branch);
             return;
         }
         // A name already deleted (or unbound after its `except`) is not
@@ -166,25 +183,18 @@ impl<'a> Checker<'a> {
             )
         });
         let Some(existing) = existing else {
-            if !scope.star_import && self.name_error_guard == 0 {
-                self.report.push(Code::F821, format!("undefined name `{id}`"), name.range);
-            }
+            // Reported whatever guards it, as pyflakes does.
+            self.report_undefined(id, name.range);
             return;
         };
         self.model.binding_mut(existing).used = true;
-        let kind = if self.conditional_depth > 0 {
-            BindingKind::ConditionalDeletion(Some(existing))
-        } else {
-            BindingKind::Deletion
-        };
-        self.bind(id, name.range, kind);
+        self.bind(id, name.range, BindingKind::Deletion);
     }
 
     /// Resolves a read of `name`, marking what it reads as used, or reports
     /// it as undefined.
     pub(super) fn read(&mut self, name: &str, range: TextRange) {
         let current = self.scope;
-        let current_kind = self.model.scope(current).kind;
         let start = if self.model.scope(current).globals.contains(&name) {
             ScopeId::MODULE
         } else {
@@ -207,30 +217,25 @@ impl<'a> Checker<'a> {
                     // In a stub, and for an annotation Python does not
                     // evaluate now, `x: int` declares `x`.
                     BindingKind::Annotation if self.info.is_stub || self.postponed => {
-                        self.model.binding_mut(binding).used = true;
+                        self.model.use_binding(binding, current, range);
                         return;
                     }
                     // Otherwise it binds nothing: pyflakes counts the read
                     // (no F842) and looks further out.
-                    BindingKind::Annotation => self.model.binding_mut(binding).used = true,
+                    BindingKind::Annotation => self.model.use_binding(binding, current, range),
                     BindingKind::Deletion | BindingKind::UnboundException(None) => {
                         self.undefined(name, range);
                         return;
                     }
-                    BindingKind::ConditionalDeletion(previous)
-                    | BindingKind::UnboundException(previous) => {
+                    BindingKind::UnboundException(previous) => {
                         if let Some(previous) = previous {
-                            self.model.binding_mut(previous).used = true;
+                            self.model.use_binding(previous, current, range);
                         }
                         return;
                     }
                     _ => {
-                        self.model.binding_mut(binding).used = true;
-                        // A postponed annotation is read after the function
-                        // body: pyflakes' F823 never sees it.
-                        if id != current && current_kind.is_function_like() && !self.postponed {
-                            self.model.outer_reads.push(OuterRead { scope: current, range });
-                        }
+                        self.model.use_binding(binding, current, range);
+                        self.use_unaliased(id, binding, range);
                         return;
                     }
                 }
@@ -244,18 +249,90 @@ impl<'a> Checker<'a> {
             {
                 return;
             }
-            if kind != ScopeKind::TypeParams {
+            // pyflakes lets a comprehension (and a type-parameter scope)
+            // see the class body it is in.
+            if !matches!(kind, ScopeKind::TypeParams | ScopeKind::Comprehension) {
                 first = false;
             }
         }
-        if builtins::is_builtin(name, self.info.minor) || (name == "__path__" && self.info.is_init)
-        {
-            if current_kind.is_function_like() && !self.postponed {
-                self.model.outer_reads.push(OuterRead { scope: current, range });
-            }
+        if let Some(builtin) = builtins::builtin(name, self.info.minor) {
+            self.model.builtin_uses.insert(builtin, (current, range));
+            return;
+        }
+        if name == "__path__" && self.info.is_init {
             return;
         }
         self.undefined(name, range);
+    }
+
+    /// pyflakes' quirk: a read of `np` from `import numpy as np` also uses
+    /// whatever that scope binds to the name `numpy` (the module itself
+    /// from `import numpy.linalg`, but also `from numpy import numpy`).
+    fn use_unaliased(&mut self, scope: ScopeId, alias: BindingId, range: TextRange) {
+        let binding = self.model.binding(alias);
+        if binding.kind != BindingKind::Import {
+            return;
+        }
+        let Some(module) = binding.qualified.as_deref().filter(|m| *m != binding.name) else {
+            return;
+        };
+        if let Some(&other) = self.model.scope(scope).bindings.get(module) {
+            self.model.use_binding(other, self.scope, range);
+        }
+    }
+
+    /// pyflakes' F823: the first binding of `name` in a function, by an
+    /// assignment-like statement, when the latest read of `name` in an
+    /// enclosing function or the module (outermost first) was made from
+    /// this function: that read happened before the local existed.
+    fn read_before_assignment(&mut self, name: &str, kind: BindingKind) {
+        use BindingKind::*;
+        let store = matches!(
+            kind,
+            Assignment
+                | AugmentedAssignment
+                | Annotation
+                | LoopVariable
+                | WithTarget
+                | NamedExpr
+                | ExceptTarget
+                | MatchCapture
+        );
+        let scope = self.model.scope(self.scope);
+        if !store
+            || !self.report.enabled(Code::F823)
+            || !scope.kind.is_function_like()
+            || scope.bindings.contains_key(name)
+        {
+            return;
+        }
+        let mut outer: Vec<ScopeId> =
+            self.model.ancestors(self.scope).skip(1).map(|(id, _)| id).collect();
+        outer.reverse();
+        for id in outer {
+            let scope = self.model.scope(id);
+            let last_use = match scope.kind {
+                ScopeKind::Module => match scope.bindings.get(name) {
+                    Some(&binding) => self.model.binding(binding).last_use,
+                    None => builtins::builtin(name, self.info.minor)
+                        .and_then(|builtin| self.model.builtin_uses.get(builtin).copied()),
+                },
+                kind if kind.is_function_like() => {
+                    scope.bindings.get(name).and_then(|&b| self.model.binding(b).last_use)
+                }
+                _ => continue,
+            };
+            if let Some((reader, at)) = last_use
+                && reader == self.scope
+            {
+                self.report.push(
+                    Code::F823,
+                    format!("local variable `{name}` referenced before assignment"),
+                    at,
+                );
+                return;
+            }
+        }
     }
 
     fn undefined(&mut self, name: &str, range: TextRange) {
@@ -273,8 +350,15 @@ impl<'a> Checker<'a> {
                 range,
             );
         } else if self.name_error_guard == 0 {
-            self.report.push(Code::F821, format!("undefined name `{name}`"), range);
+            self.report_undefined(name, range);
         }
+    }
+
+    fn report_undefined(&mut self, name: &str, range: TextRange) {
+        if self.report.enabled(Code::F821) {
+            self.undefined_reported.push((self.report.findings.len(), name.to_string()));
+        }
+        self.report.push(Code::F821, format!("undefined name `{name}`"), range);
     }
 
     /// `nonlocal x` uses the `x` of an enclosing function.

@@ -101,14 +101,14 @@ impl<'a> Checker<'a> {
     }
 
     fn visit_if(&mut self, stmt: &'a ast::StmtIf) {
-        rules::literals::if_tuple(&mut self.report, &stmt.test);
+        rules::literals::if_tuple(&mut self.report, &stmt.test, stmt.test.range());
         self.visit_expr(&stmt.test);
         self.forking(|c| {
             c.conditionally(|c| {
                 c.in_arm(|c| c.visit_body(&stmt.body));
                 for clause in &stmt.elif_else_clauses {
                     if let Some(test) = &clause.test {
-                        rules::literals::if_tuple(&mut c.report, test);
+                        rules::literals::if_tuple(&mut c.report, test, test.range());
                         c.visit_expr(test);
                     }
                     c.in_arm(|c| c.visit_body(&clause.body));
@@ -151,7 +151,14 @@ impl<'a> Checker<'a> {
         let id = self.store(name.as_str(), name.range, BindingKind::ExceptTarget);
         self.model.binding_mut(id).branch = try_branch;
         self.visit_body(&handler.body);
-        if !self.model.binding(id).used {
+        // pyflakes checks the name's binding when the handler ends (`e = 1`
+        // in the body replaces it); after a nested handler of the same
+        // name, the reads of this one count (they mark `id`).
+        let current = self.model.scope(self.scope).bindings.get(name.as_str()).copied();
+        let checked = current
+            .filter(|&c| !matches!(self.model.binding(c).kind, BindingKind::UnboundException(_)))
+            .unwrap_or(id);
+        if !self.model.binding(checked).used {
             self.report.push(
                 Code::F841,
                 format!("local variable `{}` is assigned to but never used", name.as_str()),
@@ -198,10 +205,12 @@ impl<'a> Checker<'a> {
         }
         self.visit_expr(&stmt.value);
         rules::names::lambda_assignment(&mut self.report, &stmt.targets, &stmt.value);
-        // `a, b = f()` unpacks; `a, b = 1, 2` assigns each name its own value.
-        let value_is_sequence = matches!(*stmt.value, Expr::Tuple(_) | Expr::List(_));
+        // `a, b = f()` unpacks; `a, b = 1, 2` assigns each name its own value
+        // (pyflakes: only when every target is a tuple or list too).
+        let is_sequence = |expr: &Expr| matches!(expr, Expr::Tuple(_) | Expr::List(_));
+        let literal = is_sequence(&stmt.value) && stmt.targets.iter().all(is_sequence);
         for target in &stmt.targets {
-            let unpacking = matches!(target, Expr::Tuple(_) | Expr::List(_)) && !value_is_sequence;
+            let unpacking = is_sequence(target) && !literal;
             self.visit_target(target, BindingKind::Assignment, unpacking);
         }
         if self.at_module_level() {
@@ -266,12 +275,13 @@ impl<'a> Checker<'a> {
             unassigned.push(Declaration { name, statement, branch, global });
         }
         for name in names {
+            // pyflakes binds the module name when it reaches the declaration
+            // (module code and earlier bodies do not see it), for `nonlocal`
+            // too: later reads anywhere find it.
+            if !self.model.scope(ScopeId::MODULE).bindings.contains_key(name.as_str()) {
+                self.bind_global(name.as_str(), name.range);
+            }
             if global {
-                // pyflakes binds the module name when it reaches the
-                // declaration (module code and earlier bodies do not see it).
-                if !self.model.scope(ScopeId::MODULE).bindings.contains_key(name.as_str()) {
-                    self.bind_global(name.as_str(), name.range);
-                }
                 self.model.scope_mut(self.scope).globals.push(name.as_str());
             } else {
                 self.read_nonlocal(name.as_str());
@@ -281,12 +291,9 @@ impl<'a> Checker<'a> {
     }
 
     /// pyflakes drops the "undefined name" reports made so far for a name
-    /// that a `global` or `nonlocal` statement declares.
+    /// that a `global` or `nonlocal` statement declares (done at the end).
     fn forget_undefined(&mut self, name: &str) {
-        let text = self.text;
-        self.report.findings.retain(|finding| {
-            finding.code != Code::F821.as_str() || text.get(finding.range.clone()) != Some(name)
-        });
+        self.withdrawn.insert(name.to_string(), self.report.findings.len());
     }
 
     /// Whether `module`'s name is bound to that module by an import here.
