@@ -22,15 +22,15 @@ impl<'a> Checker<'a> {
         range: TextRange,
         kind: BindingKind,
     ) -> BindingId {
-        let declared = self.model.scope(scope);
-        let is_declared = declared.globals.contains(&name) || declared.nonlocals.contains(&name);
-        if !is_declared && scope == self.scope {
-            self.read_before_assignment(name, kind);
-        }
-        // A walrus in a comprehension binds outside it, which pyflakes
-        // does not count as the declaration's binding.
-        if is_declared && scope == self.scope {
-            self.model.assign_declared(scope, name, self.branch);
+        // A walrus in a comprehension binds outside it: pyflakes counts that
+        // neither as the declaration's binding (F824) nor for F823.
+        if scope == self.scope {
+            let declared = self.model.scope(scope);
+            if declared.globals.contains(&name) || declared.nonlocals.contains(&name) {
+                self.model.assign_declared(scope, name, self.branch);
+            } else {
+                self.read_before_assignment(name, kind);
+            }
         }
         let declared = self.model.scope(scope);
         if declared.globals.contains(&name) {
