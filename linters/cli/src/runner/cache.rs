@@ -1,7 +1,7 @@
 //! The result cache: each file's findings and notes, keyed by everything
 //! they depend on, so a re-run skips unchanged files (as ruff and shuck do).
 //!
-//! The key hashes lintgate's version, the file's path, kind and content,
+//! The key hashes lintgate's version and build, the file's path, kind and content,
 //! the settings that apply to it (configuration, selection after
 //! `per-file-ignores`), and each checker's own [`FileChecker::cache_key`]
 //! (tool configuration files, first-party names). A checker that cannot
@@ -46,6 +46,37 @@ pub struct ResultCache {
     used: Mutex<HashSet<u128>>,
     added: Mutex<Vec<(u128, Vec<u8>)>>,
     settings_digests: RwLock<HashMap<usize, (Arc<Settings>, u64)>>,
+    /// Which build of lintgate this is: a development build keeps the
+    /// version while its rules change, so the version alone would hand it
+    /// another build's results.
+    build: u64,
+}
+
+/// The running executable's size and a sample of its bytes, hashed (0
+/// when it cannot be read): the same for every copy of one build (an
+/// install keeps the bytes, not the modification time), different for
+/// another build, without reading the whole binary on every run.
+fn build_identity() -> u64 {
+    use std::io::{Read, Seek, SeekFrom};
+    const SAMPLES: u64 = 64;
+    const SAMPLE: usize = 256;
+    let Some(mut exe) = std::env::current_exe().ok().and_then(|p| std::fs::File::open(p).ok())
+    else {
+        return 0;
+    };
+    let len = exe.metadata().map_or(0, |m| m.len());
+    let mut hasher = Xxh3::new();
+    hasher.update(&len.to_le_bytes());
+    let mut buffer = [0u8; SAMPLE];
+    for i in 0..SAMPLES {
+        let at = len.saturating_sub(SAMPLE as u64) * i / (SAMPLES - 1);
+        if exe.seek(SeekFrom::Start(at)).is_err() {
+            break;
+        }
+        let read = exe.read(&mut buffer).unwrap_or(0);
+        hasher.update(&buffer[..read]);
+    }
+    hasher.digest()
 }
 
 impl ResultCache {
@@ -80,6 +111,7 @@ impl ResultCache {
             used: Mutex::new(HashSet::new()),
             added: Mutex::new(Vec::new()),
             settings_digests: RwLock::new(HashMap::new()),
+            build: build_identity(),
         })
     }
 
@@ -100,6 +132,7 @@ impl ResultCache {
             hasher.update(&(part.len() as u64).to_le_bytes());
             hasher.update(part);
         }
+        hasher.update(&self.build.to_le_bytes());
         hasher.update(&self.settings_digest(settings).to_le_bytes());
         hasher.update(format!("{ignored:?}").as_bytes());
         for (name, key) in checker_keys {
