@@ -87,23 +87,3 @@ fn broken_input_still_gives_lines() {
         }
     }
 }
-
-/// Prints the logical lines of the files in `LOGICAL_DUMP` (one path per
-/// line) as the differential script in the notes prints flake8's.
-#[test]
-#[ignore = "a tool for comparing with flake8 by hand"]
-fn dump_logical_lines() {
-    let Ok(list) = std::env::var("LOGICAL_DUMP") else { return };
-    for path in std::fs::read_to_string(list).unwrap().lines() {
-        let Ok(source) = std::fs::read_to_string(path) else { continue };
-        let parsed = crate::syntax::parse(&source);
-        if parsed.first_error().is_some() {
-            continue;
-        }
-        println!("== {path}");
-        for line in LogicalLines::new(&source, parsed.token_kinds()).iter() {
-            let (i, b, bb) = (line.indent_level(), line.blank_lines(), line.blank_before());
-            println!("{i} {b} {bb} {}", line.text());
-        }
-    }
-}

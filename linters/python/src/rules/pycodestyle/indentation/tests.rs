@@ -140,22 +140,3 @@ fn a_very_long_expression_is_checked_row_by_row() {
     assert_eq!(found.len(), 10_000, "{:?}", &found[..found.len().min(4)]);
     assert!(found.iter().all(|f| f.2 == "E128" && f.1 == 4), "{:?}", &found[..4]);
 }
-
-/// Prints the findings on the files listed in `E1_DUMP` (one path per
-/// line) as flake8 prints them, to compare with flake8 by hand; set
-/// `E1_HANG_CLOSING` to check in the hang-closing style.
-#[test]
-#[ignore = "a tool for comparing with flake8 by hand"]
-fn dump_findings() {
-    let Ok(list) = std::env::var("E1_DUMP") else { return };
-    let hang_closing = std::env::var_os("E1_HANG_CLOSING").is_some();
-    for path in std::fs::read_to_string(list).unwrap().lines() {
-        let Ok(source) = std::fs::read_to_string(path) else { continue };
-        if crate::syntax::parse(&source).first_error().is_some() {
-            continue;
-        }
-        for (line, column, code) in findings_with(&source, 4, hang_closing) {
-            println!("{path}\t{line}\t{column}\t{code}");
-        }
-    }
-}
